@@ -1,0 +1,222 @@
+import { ZERO } from '../amount/rounding';
+import type { Dec } from '../amount/rounding';
+import type { MoneyUnit } from '../amount/units';
+import { columnValue, isAvailable } from '../model/columnValues';
+import { rowTree } from '../model/hierarchy';
+import { ITEM_IDS, itemIdOf, listTree } from '../model/itemLists';
+import { TABLE_DEFS, isTableKey } from '../model/tableDefs';
+import type { Cell, FundScope, Report, Row, Table } from '../model/types';
+import type { CodeTables } from '../codes/codeTables';
+
+/**
+ * Figure paths name an amount of the report for cross-table relations and prose claims:
+ *
+ *   T.total.C            column C of table T's 合计 row (Σ of the top rows when no 合计 is printed)
+ *   T.S                  scalar S of table T (summary.income_total, three_public.reception)
+ *   T.G.C                column C of the amount group G (fiscal_summary.expense_total.general)
+ *   T.L[id]              the item `id` of item list L (summary.income[general]); `.C` picks a column
+ *   T.code[X,Y].C        Σ of column C over the rows under codes X, Y (class row when printed)
+ *   T.classes.C          (by-class) column C per 功能分类 类, from a row table
+ *   T.L.classes[.C]      (by-class) per 类, from an item list
+ *
+ * Alternatives are separated by `|`: the first that resolves is used.
+ */
+export interface ResolvedFigure {
+  readonly value: Dec;
+  readonly decimals: number;
+  readonly unit: MoneyUnit;
+  /** The printed cells behind the value; the first is where a finding is reported. */
+  readonly cells: readonly Cell[];
+  readonly derived: boolean;
+  readonly scope: FundScope;
+  /** True when the figure is a blank or absent cell of a printed table (value 0). */
+  readonly blank: boolean;
+  readonly table: Table;
+}
+
+export type Resolution =
+  | { readonly kind: 'figure'; readonly figure: ResolvedFigure }
+  | { readonly kind: 'absent'; readonly reason: string }
+  | { readonly kind: 'unreadable'; readonly reason: string };
+
+const COLUMN_SCOPES: Readonly<Record<string, FundScope>> = {
+  general: 'general', general_fiscal: 'general', general_special: 'general', fund: 'fund', state_capital: 'state_capital',
+};
+
+export function scopeOfPath(path: string): FundScope | undefined {
+  const first = path.split('|')[0];
+  const [tableKey, ...rest] = first.split('.');
+  if (!isTableKey(tableKey)) return undefined;
+  const item = /\[([a-z_]+)\]/.exec(first)?.[1];
+  if (item && COLUMN_SCOPES[item]) return COLUMN_SCOPES[item];
+  const last = rest[rest.length - 1];
+  if (last && COLUMN_SCOPES[last]) return COLUMN_SCOPES[last];
+  return TABLE_DEFS.get(tableKey)!.scope;
+}
+
+export function resolveFigure(report: Report, codes: CodeTables, path: string): Resolution {
+  let last: Resolution = { kind: 'absent', reason: path };
+  for (const alternative of path.split('|')) {
+    last = resolveOne(report, codes, alternative.trim());
+    if (last.kind === 'figure') return last;
+  }
+  return last;
+}
+
+function resolveOne(report: Report, codes: CodeTables, path: string): Resolution {
+  const [tableKey, ...rest] = path.split('.');
+  if (!isTableKey(tableKey)) return { kind: 'absent', reason: `unknown table ${tableKey}` };
+  const table = report.tables.get(tableKey);
+  if (!table) return { kind: 'absent', reason: `table ${tableKey} absent` };
+  const scope = scopeOfPath(path) ?? table.def.scope;
+  const head = rest[0] ?? '';
+  const listMatch = /^([a-z_]+)\[([a-z_]+)\]$/.exec(head);
+  const codeMatch = /^code\[([\d,]+)\]$/.exec(head);
+  if (head === 'total' && table.def.shape === 'rows') {
+    const column = rest[1] ?? 'total';
+    return totalFigure(table, column, scope);
+  }
+  if (codeMatch) {
+    const column = rest[1] ?? 'total';
+    return codeFigure(table, codeMatch[1].split(','), column, scope);
+  }
+  if (listMatch) {
+    const entries = table.lists.get(listMatch[1]);
+    if (!entries) return { kind: 'absent', reason: `${tableKey}.${listMatch[1]} absent` };
+    const wanted = listMatch[2];
+    const entry = entries.find((e, i) => itemIdOf(entries, i) === wanted);
+    if (!entry) return { kind: 'figure', figure: zeroFigure(table, scope) };
+    const column = rest[1] ?? 'amount';
+    if (entry.unreadable.has(column)) return { kind: 'unreadable', reason: `${path} unreadable` };
+    const cell = entry.cells.get(column);
+    return { kind: 'figure', figure: cellFigure(table, cell, scope) };
+  }
+  if (rest.length === 1 && table.scalars.has(head)) {
+    return { kind: 'figure', figure: cellFigure(table, table.scalars.get(head), scope) };
+  }
+  if (table.incomplete) return { kind: 'unreadable', reason: `${tableKey} is incomplete` };
+  if (rest.length === 1 && table.unreadableScalars.has(head)) return { kind: 'unreadable', reason: `${path} unreadable` };
+  if (rest.length === 2 && table.groups.has(head)) {
+    const group = table.groups.get(head)!;
+    const column = rest[1];
+    if (group.unreadable.has(column)) return { kind: 'unreadable', reason: `${path} unreadable` };
+    if (!printsColumn(table, column)) return { kind: 'absent', reason: `${tableKey} prints no ${column} column` };
+    return { kind: 'figure', figure: cellFigure(table, group.cells.get(column), scope) };
+  }
+  if (rest.length === 1 && TABLE_DEFS.get(tableKey)?.scalars?.includes(head)) {
+    // A scalar the table could print but does not: blank.
+    return { kind: 'figure', figure: zeroFigure(table, scope) };
+  }
+  return { kind: 'absent', reason: `${path} not printed` };
+  void codes;
+}
+
+/** Whether any amount group or list entry of an item-list table prints the column. */
+function printsColumn(table: Table, column: string): boolean {
+  for (const group of table.groups.values()) if (group.cells.has(column)) return true;
+  for (const entries of table.lists.values()) for (const entry of entries) if (entry.cells.has(column)) return true;
+  return false;
+}
+
+function cellFigure(table: Table, cell: Cell | undefined, scope: FundScope): ResolvedFigure {
+  if (!cell) return zeroFigure(table, scope);
+  return { value: cell.amount.value, decimals: cell.amount.decimals, unit: table.unit, cells: [cell], derived: false, scope, blank: cell.amount.blank, table };
+}
+
+function zeroFigure(table: Table, scope: FundScope): ResolvedFigure {
+  return { value: ZERO, decimals: 2, unit: table.unit, cells: [], derived: false, scope, blank: true, table };
+}
+
+function totalFigure(table: Table, column: string, scope: FundScope): Resolution {
+  if (!isAvailable(table, column)) return { kind: 'absent', reason: `${table.key} has no column ${column}` };
+  if (table.total) {
+    if (table.total.unreadable.has(column)) return { kind: 'unreadable', reason: `${table.key}.total.${column} unreadable` };
+    const figure = columnValue(table, table.total, column);
+    if (!figure) return { kind: 'absent', reason: `${table.key}.total.${column}` };
+    return { kind: 'figure', figure: { value: figure.value, decimals: figure.decimals || 2, unit: table.unit, cells: figure.cells, derived: figure.derived, scope, blank: figure.cells.length === 0, table } };
+  }
+  if (table.rows.length === 0) return { kind: 'figure', figure: zeroFigure(table, scope) };
+  if (table.incomplete) return { kind: 'unreadable', reason: `${table.key} is incomplete` };
+  return sumRows(table, rowTree(table).top.map((i) => table.rows[i]), column, scope);
+}
+
+function sumRows(table: Table, rows: readonly Row[], column: string, scope: FundScope): Resolution {
+  let value: Dec = ZERO;
+  let decimals = 0;
+  const cells: Cell[] = [];
+  for (const row of rows) {
+    if (row.unreadable.has(column)) return { kind: 'unreadable', reason: `${table.key} row ${row.index + 1} ${column} unreadable` };
+    const figure = columnValue(table, row, column);
+    if (!figure) continue;
+    value = value.plus(figure.value);
+    decimals = Math.max(decimals, figure.decimals);
+    cells.push(...figure.cells);
+  }
+  return { kind: 'figure', figure: { value, decimals: decimals || 2, unit: table.unit, cells, derived: true, scope, blank: cells.every((c) => c.amount.blank), table } };
+}
+
+/** Σ of a column over the rows under the given codes (a printed class row counts for its class). */
+function codeFigure(table: Table, prefixes: readonly string[], column: string, scope: FundScope): Resolution {
+  if (table.incomplete) return { kind: 'unreadable', reason: `${table.key} is incomplete` };
+  if (!isAvailable(table, column)) return { kind: 'absent', reason: `${table.key} has no column ${column}` };
+  const tree = rowTree(table);
+  const picked: Row[] = [];
+  table.rows.forEach((row, index) => {
+    if (row.kind !== 'code' || !row.code) return;
+    const digits = row.code.digits;
+    if (!prefixes.some((p) => digits.startsWith(p))) return;
+    // Take the highest printed row under a prefix: skip rows whose code parent is also picked.
+    let parent = tree.parent[index];
+    while (parent >= 0) {
+      const p = table.rows[parent];
+      if (p.kind === 'code' && p.code && prefixes.some((x) => p.code!.digits.startsWith(x))) return;
+      parent = tree.parent[parent];
+    }
+    picked.push(row);
+  });
+  return sumRows(table, picked, column, scope);
+}
+
+/** Per-类 figures of a row table (class row when printed, otherwise Σ of the leaf code rows). */
+export function classFigures(table: Table, column: string): Map<string, ResolvedFigure> | undefined {
+  if (!isAvailable(table, column) || table.incomplete) return undefined;
+  const tree = rowTree(table);
+  const result = new Map<string, { value: Dec; decimals: number; cells: Cell[] }>();
+  table.rows.forEach((row, index) => {
+    if (row.kind !== 'code' || !row.code || !/^\d{3,}$/.test(row.code.digits)) return;
+    const parent = tree.parent[index];
+    if (parent >= 0 && table.rows[parent].kind === 'code') return;
+    const figure = columnValue(table, row, column);
+    if (!figure) return;
+    const key = row.code.digits.slice(0, 3);
+    const acc = result.get(key) ?? { value: ZERO, decimals: 0, cells: [] };
+    acc.value = acc.value.plus(figure.value);
+    acc.decimals = Math.max(acc.decimals, figure.decimals);
+    acc.cells.push(...figure.cells);
+    result.set(key, acc);
+  });
+  const scope = TABLE_DEFS.get(table.key)!.scope;
+  return new Map([...result].map(([key, acc]) => [key, { value: acc.value, decimals: acc.decimals || 2, unit: table.unit, cells: acc.cells, derived: acc.cells.length > 1, scope, blank: acc.cells.every((c) => c.amount.blank), table }]));
+}
+
+/** Per-类 figures of an item list (labels resolved to 类 codes through the class names). */
+export function listClassFigures(table: Table, listKey: string, column: string, codes: CodeTables): { figures: Map<string, ResolvedFigure>; unknown: string[] } | undefined {
+  const entries = table.lists.get(listKey);
+  if (!entries || !entries.some((e) => e.cells.has(column))) return undefined;
+  const tree = listTree(entries);
+  const figures = new Map<string, ResolvedFigure>();
+  const unknown: string[] = [];
+  entries.forEach((entry, index) => {
+    if (tree.parent[index] >= 0) return;
+    const code = entry.code?.digits ?? codes.classOfLabel(entry.bareLabel);
+    const cell = entry.cells.get(column);
+    if (!code) {
+      if (cell && !cell.amount.blank) unknown.push(entry.label.value);
+      return;
+    }
+    figures.set(code, cellFigure(table, cell, TABLE_DEFS.get(table.key)!.scope));
+  });
+  return { figures, unknown };
+}
+
+export { ITEM_IDS };

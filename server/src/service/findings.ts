@@ -1,0 +1,36 @@
+import type { Span } from './yaml/ast';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+/** A text edit in document offsets: what a quick fix or a generator changes. */
+export interface OffsetEdit {
+  readonly span: Span;
+  readonly newText: string;
+}
+
+export interface Fix {
+  /** Localised title of the code action. */
+  readonly title: string;
+  readonly edits: readonly OffsetEdit[];
+}
+
+/** What a finding carries for quick fixes, hovers and machine consumers. */
+export interface FindingData {
+  /** The value the checker computed, as it should be printed. */
+  readonly computed?: string;
+  /** How it was computed, e.g. "223.40 ÷ 529.20". */
+  readonly formula?: string;
+  readonly fixes?: readonly Fix[];
+  /** The relation or claim behind the finding (a stable id inside the rule). */
+  readonly relation?: string;
+  /** Other places the finding involves (the figure it was compared with). */
+  readonly related?: ReadonlyArray<{ readonly span: Span; readonly message: string }>;
+}
+
+export interface Finding {
+  readonly rule: string;
+  readonly severity: Severity;
+  readonly span: Span;
+  readonly message: string;
+  readonly data?: FindingData;
+}

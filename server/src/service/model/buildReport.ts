@@ -1,0 +1,286 @@
+import { getPair, getString, getValue, isMap, isScalar, isSeq, Span, YMap, YNode, YScalar } from '../yaml/ast';
+import { parseAmount } from '../amount/amount';
+import { isMoneyUnit, MoneyUnit } from '../amount/units';
+import { AMOUNT_COLUMNS, ITEM_LISTS, TABLE_DEFS, isTableKey } from './tableDefs';
+import { parseItemLabel } from './itemLabels';
+import type {
+  Cell, CodeRef, Indicator, ItemEntry, Previous, Report, ReportKind, Row, RowKind, Section, Table, TableDef, TableKey, TextValue, UnitEntry,
+} from './types';
+
+/** A problem found while building the model (the schema reports the rest of the structure). */
+export interface ModelProblem {
+  readonly rule: 'amount/invalid';
+  readonly span: Span;
+  readonly text: string;
+}
+
+export interface BuildResult {
+  readonly report: Report;
+  readonly problems: readonly ModelProblem[];
+}
+
+const ROW_TEXT_KEYS = ['code', 'name', 'gov_code', 'gov_name', 'unit', 'group', 'item', 'type', 'unit_name', 'description', 'goal', 'department', 'no', 'title', 'empty', 'reason', 'source_project', 'catalog_no', 'measure'];
+
+/** Builds the report model from the YAML tree. Never throws; wrong shapes are skipped (the schema reports them). */
+export function buildReport(root: YNode | null): BuildResult {
+  const problems: ModelProblem[] = [];
+  const builder = new ReportBuilder(problems);
+  return { report: builder.report(isMap(root) ? root : null), problems };
+}
+
+class ReportBuilder {
+  constructor(private readonly problems: ModelProblem[]) {}
+
+  report(root: YMap | null): Report {
+    const unitNode = getString(root, 'unit');
+    const unit: MoneyUnit = unitNode && isMoneyUnit(unitNode.value.trim()) ? (unitNode.value.trim() as MoneyUnit) : '万元';
+    const kindNode = getString(root, 'kind');
+    const kind = kindNode && (kindNode.value === 'department' || kindNode.value === 'unit') ? (kindNode.value as ReportKind) : undefined;
+    const yearNode = getString(root, 'year');
+    const year = yearNode && /^\d{4}$/.test(yearNode.value.trim()) ? Number(yearNode.value.trim()) : undefined;
+    const tables = new Map<TableKey, Table>();
+    const tablesNode = getValue(root, 'tables');
+    if (isMap(tablesNode)) {
+      for (const pair of tablesNode.pairs) {
+        const key = pair.key.value;
+        if (!isTableKey(key) || tables.has(key)) continue;
+        tables.set(key, this.table(TABLE_DEFS.get(key)!, pair.key, pair.value, unit));
+      }
+    }
+    const narrativeNode = getValue(root, 'narrative');
+    return {
+      root,
+      department: text(getString(root, 'department')),
+      kind,
+      kindSpan: kindNode ? span(kindNode) : undefined,
+      year,
+      yearSpan: yearNode ? span(yearNode) : undefined,
+      unit,
+      template: text(getString(root, 'template')),
+      title: text(getString(root, 'title')),
+      units: this.units(getValue(root, 'units')),
+      previous: this.previous(getValue(root, 'previous')),
+      tables,
+      narrative: isSeq(narrativeNode) ? this.sections(narrativeNode.items, 0, []) : [],
+      narrativeSpan: narrativeNode ? span(narrativeNode) : undefined,
+    };
+  }
+
+  private table(def: TableDef, keyNode: YScalar, node: YNode | null, documentUnit: MoneyUnit): Table {
+    const map = isMap(node) ? node : null;
+    const unitNode = getString(map, 'unit');
+    const unit = unitNode && isMoneyUnit(unitNode.value.trim()) ? (unitNode.value.trim() as MoneyUnit) : documentUnit;
+    const incompleteNode = getString(map, 'incomplete');
+    const declared = getValue(map, 'columns');
+    const declaredColumns = isSeq(declared) ? declared.items.filter(isScalar).map((s) => s.value) : undefined;
+    const rowAmounts = new Set(def.rowAmounts ?? []);
+    const totalNode = getValue(map, 'total');
+    const rowsNode = getValue(map, 'rows');
+    const rows = isSeq(rowsNode) ? rowsNode.items.filter(isMap).map((r, i) => this.row(r, i, rowAmounts)) : [];
+    const scalars = new Map<string, Cell>();
+    const unreadableScalars = new Set<string>();
+    const scalarKeys = def.scalars ?? ITEM_LISTS[def.key]?.scalars ?? [];
+    for (const key of scalarKeys) {
+      // `total` of a row table is its 合计 row; a scalar `total` only in scalar tables.
+      if (key === 'total' && isMap(totalNode)) continue;
+      const pair = map ? getPair(map, key) : undefined;
+      if (!pair) continue;
+      const cell = this.cell(key, pair.key, pair.value);
+      if (cell) scalars.set(key, cell);
+      else unreadableScalars.add(key);
+    }
+    const groups = new Map<string, Row>();
+    for (const key of ITEM_LISTS[def.key]?.groups ?? []) {
+      const value = getValue(map, key);
+      if (isMap(value)) groups.set(key, this.row(value, -1, rowAmounts));
+    }
+    if (def.key === 'overall_performance') {
+      const budget = getValue(map, 'budget');
+      if (isMap(budget)) groups.set('budget', this.row(budget, -1, rowAmounts));
+    }
+    const lists = new Map<string, ItemEntry[]>();
+    for (const key of ITEM_LISTS[def.key]?.lists ?? []) {
+      const value = getValue(map, key);
+      if (isSeq(value)) lists.set(key, value.items.filter(isMap).map((entry, i) => this.itemEntry(entry, i)));
+    }
+    const total = isMap(totalNode) ? this.row(totalNode, -1, rowAmounts) : undefined;
+    const columns = new Set<string>(declaredColumns?.filter((c) => AMOUNT_COLUMNS.has(c)) ?? []);
+    for (const row of total ? [total, ...rows] : rows) for (const key of row.cells.keys()) if (AMOUNT_COLUMNS.has(key)) columns.add(key);
+    return {
+      key: def.key,
+      def,
+      keySpan: span(keyNode),
+      node,
+      title: text(getString(map, 'title')),
+      unit,
+      note: text(getString(map, 'note')),
+      incomplete: incompleteNode?.value.trim() === 'true',
+      declaredColumns,
+      total,
+      rows,
+      columns,
+      scalars,
+      unreadableScalars,
+      groups,
+      lists,
+    };
+  }
+
+  private row(node: YMap, index: number, rowAmounts: ReadonlySet<string>): Row {
+    const cells = new Map<string, Cell>();
+    const unreadable = new Set<string>();
+    const texts = new Map<string, TextValue>();
+    for (const pair of node.pairs) {
+      const key = pair.key.value;
+      if (AMOUNT_COLUMNS.has(key) || rowAmounts.has(key)) {
+        const cell = this.cell(key, pair.key, pair.value);
+        if (cell) cells.set(key, cell);
+        else unreadable.add(key);
+      } else if (ROW_TEXT_KEYS.includes(key) && isScalar(pair.value) && !pair.value.isNull) {
+        texts.set(key, { value: pair.value.value, span: span(pair.value) });
+      }
+    }
+    const code = codeRef(texts.get('code'));
+    const unit = codeRef(texts.get('unit'));
+    const levelNode = getString(node, 'level');
+    const level = levelNode && /^\d$/.test(levelNode.value.trim()) ? Number(levelNode.value.trim()) : 1;
+    let kind: RowKind = 'other';
+    if (texts.has('item')) kind = 'item';
+    else if (texts.has('group')) kind = 'group';
+    else if (code) kind = 'code';
+    else if (unit) kind = 'unit';
+    const indicatorsNode = getValue(node, 'indicators');
+    return {
+      index,
+      span: span(node),
+      kind,
+      node,
+      code,
+      name: texts.get('name'),
+      govCode: codeRef(texts.get('gov_code')),
+      govName: texts.get('gov_name'),
+      unit,
+      group: texts.get('group'),
+      level,
+      item: texts.get('item'),
+      type: texts.get('type'),
+      unitName: texts.get('unit_name'),
+      cells,
+      unreadable,
+      indicators: isSeq(indicatorsNode) ? indicatorsNode.items.filter(isMap).map(indicator) : [],
+      texts,
+    };
+  }
+
+  private itemEntry(node: YMap, index: number): ItemEntry {
+    const row = this.row(node, index, new Set(['amount']));
+    const label = row.item ?? { value: '', span: span(node) };
+    const parsed = parseItemLabel(label.value);
+    return {
+      index,
+      span: row.span,
+      label,
+      bareLabel: parsed.bare,
+      ordinalLevel: parsed.ordinalLevel,
+      isOfWhich: parsed.isOfWhich,
+      code: row.code,
+      cells: row.cells,
+      unreadable: row.unreadable,
+    };
+  }
+
+  /** An amount cell; undefined (and a problem) when the text is not an amount. */
+  private cell(key: string, keyNode: YScalar, value: YNode | null): Cell | undefined {
+    const keySpan = span(keyNode);
+    if (value === null || (isScalar(value) && value.isNull)) {
+      const at = value ? value.end : keyNode.end;
+      return { key, amount: parseAmountOk(''), span: { start: at, end: at }, keySpan };
+    }
+    if (!isScalar(value)) return undefined;
+    const parsed = parseAmount(value.value);
+    if (!parsed.ok) {
+      this.problems.push({ rule: 'amount/invalid', span: span(value), text: value.value });
+      return undefined;
+    }
+    return { key, amount: parsed.amount, span: span(value), keySpan };
+  }
+
+  private units(node: YNode | null | undefined): UnitEntry[] {
+    if (!isSeq(node)) return [];
+    return node.items.filter(isMap).map((entry) => ({ span: span(entry), code: codeRef(text(getString(entry, 'code'))), name: text(getString(entry, 'name')) }));
+  }
+
+  private previous(node: YNode | null | undefined): Previous {
+    const figures = new Map<string, Cell>();
+    const functions = new Map<string, Cell>();
+    const economics = new Map<string, Cell>();
+    let year: number | undefined;
+    if (isMap(node)) {
+      for (const pair of node.pairs) {
+        const key = pair.key.value;
+        if (key === 'year') {
+          if (isScalar(pair.value) && /^\d{4}$/.test(pair.value.value.trim())) year = Number(pair.value.value.trim());
+        } else if (key === 'functions' || key === 'economics') {
+          const target = key === 'functions' ? functions : economics;
+          if (isMap(pair.value)) for (const p of pair.value.pairs) {
+            const cell = this.cell(p.key.value, p.key, p.value);
+            if (cell) target.set(p.key.value.replace(/\s+/g, ''), cell);
+          }
+        } else {
+          const cell = this.cell(key, pair.key, pair.value);
+          if (cell) figures.set(key, cell);
+        }
+      }
+    }
+    return { year, figures, functions, economics };
+  }
+
+  private sections(items: readonly YNode[], depth: number, path: readonly number[]): Section[] {
+    const sections: Section[] = [];
+    items.forEach((item, i) => {
+      if (!isMap(item)) return;
+      const textNode = getString(item, 'text');
+      const children = getValue(item, 'sections');
+      sections.push({
+        span: span(item),
+        title: text(getString(item, 'title')),
+        topic: text(getString(item, 'topic')),
+        text: textNode ? { value: textNode.value, span: span(textNode), lineStarts: textNode.lineStarts, style: textNode.style } : undefined,
+        sections: isSeq(children) && depth < 8 ? this.sections(children.items, depth + 1, [...path, i]) : [],
+        depth,
+        path: [...path, i],
+      });
+    });
+    return sections;
+  }
+}
+
+function indicator(node: YMap): Indicator {
+  return {
+    span: span(node),
+    level1: text(getString(node, 'level1')),
+    level2: text(getString(node, 'level2')),
+    level3: text(getString(node, 'level3')),
+    value: text(getString(node, 'value')),
+    description: text(getString(node, 'description')),
+  };
+}
+
+function parseAmountOk(textValue: string) {
+  const parsed = parseAmount(textValue);
+  if (!parsed.ok) throw new Error('unreachable: blank amount');
+  return parsed.amount;
+}
+
+function span(node: { start: number; end: number }): Span {
+  return { start: node.start, end: node.end };
+}
+
+function text(node: YScalar | undefined): TextValue | undefined {
+  return node ? { value: node.value, span: span(node) } : undefined;
+}
+
+function codeRef(value: TextValue | undefined): CodeRef | undefined {
+  if (!value) return undefined;
+  return { ...value, digits: value.value.replace(/\s+/g, '') };
+}

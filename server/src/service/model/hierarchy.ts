@@ -1,0 +1,62 @@
+import type { Row, Table } from './types';
+
+/**
+ * Which printed rows a subtotal row covers, inferred from the printed order (format.md, Row
+ * tables): unit rows nest by code prefix, group rows by level, 功能/经济 code rows by code
+ * prefix; item rows are leaves.
+ */
+export interface RowTree {
+  /** Parent of each row (by index in `table.rows`), or -1 for a top row. */
+  readonly parent: readonly number[];
+  /** Direct children of each row. */
+  readonly children: ReadonlyArray<readonly number[]>;
+  /** Rows without a parent: what the 合计 row adds up. */
+  readonly top: readonly number[];
+}
+
+export function buildRowTree(rows: readonly Row[]): RowTree {
+  const parent: number[] = new Array(rows.length).fill(-1);
+  const children: number[][] = rows.map(() => []);
+  const top: number[] = [];
+  const stack: number[] = [];
+  rows.forEach((row, index) => {
+    while (stack.length > 0 && !accepts(rows[stack[stack.length - 1]], row)) stack.pop();
+    if (stack.length > 0) {
+      const p = stack[stack.length - 1];
+      parent[index] = p;
+      children[p].push(index);
+    } else {
+      top.push(index);
+    }
+    if (row.kind === 'unit' || row.kind === 'group' || row.kind === 'code') stack.push(index);
+  });
+  return { parent, children, top };
+}
+
+function accepts(container: Row, row: Row): boolean {
+  switch (container.kind) {
+    case 'unit':
+      if (row.kind === 'unit') return !!row.unit && !!container.unit && row.unit.digits.length > container.unit.digits.length && row.unit.digits.startsWith(container.unit.digits);
+      return true;
+    case 'group':
+      if (row.kind === 'unit') return false;
+      if (row.kind === 'group') return row.level > container.level;
+      return true;
+    case 'code':
+      return row.kind === 'code' && !!row.code && !!container.code && row.code.digits.length > container.code.digits.length && row.code.digits.startsWith(container.code.digits);
+    default:
+      return false;
+  }
+}
+
+const trees = new WeakMap<Table, RowTree>();
+
+/** The row tree of a table, computed once per table object. */
+export function rowTree(table: Table): RowTree {
+  let tree = trees.get(table);
+  if (!tree) {
+    tree = buildRowTree(table.rows);
+    trees.set(table, tree);
+  }
+  return tree;
+}

@@ -1,0 +1,81 @@
+import type { Span } from '../yaml/ast';
+import type { Finding, FindingData, Severity } from '../findings';
+import type { Report } from '../model/types';
+import type { CodeTables } from '../codes/codeTables';
+import type { Dec } from '../amount/rounding';
+import type { ParsedDocument } from '../document';
+
+export type RuleArea = 'yaml' | 'schema' | 'amount' | 'code' | 'sum' | 'xref' | 'text' | 'review';
+
+/** How a rule ended for one report (the ledger of checks). */
+export type Outcome = 'passed' | 'failed' | 'not-applicable' | 'could-not-check' | 'off';
+
+export interface CheckSettings {
+  /** Per-rule severity or 'off'. */
+  readonly rules: Readonly<Record<string, Severity | 'off'>>;
+  /** Extra absolute tolerance for comparisons of figures, in the figure's unit. */
+  readonly tolerance: Dec;
+  /** Year of the code tables to use instead of the report year. */
+  readonly codeYear?: number;
+  /** A change of at least this many percent must be followed by its reason (review/reason). */
+  readonly reasonThreshold: Dec;
+}
+
+export interface RuleContext {
+  readonly document: ParsedDocument;
+  readonly report: Report;
+  readonly text: string;
+  readonly codes: CodeTables;
+  readonly settings: CheckSettings;
+}
+
+export interface ReportedFinding {
+  readonly span: Span;
+  readonly message: string;
+  /** Defaults to the rule's severity. */
+  readonly severity?: Severity;
+  readonly data?: FindingData;
+  /** Only for findings filed under a companion rule (sum/rounding). */
+  readonly rule?: string;
+}
+
+export interface RuleRun {
+  /** Records that the rule compared something (the rule applies to this report). */
+  checked(count?: number): void;
+  /** Records something the rule should have checked but could not. */
+  couldNotCheck(reason: string): void;
+  report(finding: ReportedFinding): void;
+}
+
+export interface Rule {
+  readonly id: string;
+  readonly area: RuleArea;
+  readonly severity: Severity;
+  /** One line in Chinese: what the rule checks (README, ledger). */
+  readonly title: string;
+  /** Companion rules that have no run of their own (their findings come from this rule). */
+  readonly companions?: readonly string[];
+  run(context: RuleContext, run: RuleRun): void;
+}
+
+export interface LedgerEntry {
+  readonly rule: string;
+  readonly outcome: Outcome;
+  readonly checks: number;
+  readonly findings: number;
+  readonly reasons: readonly string[];
+}
+
+/** How many numeric claims of the prose were verified, mismatched or left unverified. */
+export interface ClaimCounts {
+  readonly total: number;
+  readonly verified: number;
+  readonly mismatched: number;
+  readonly unverified: number;
+}
+
+export interface ValidationResult {
+  readonly findings: readonly Finding[];
+  readonly ledger: readonly LedgerEntry[];
+  readonly claims: ClaimCounts;
+}

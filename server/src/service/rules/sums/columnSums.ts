@@ -1,0 +1,84 @@
+import { t } from '../../i18n/l10n';
+import { columnValue } from '../../model/columnValues';
+import { rowTree } from '../../model/hierarchy';
+import { rowLabel } from '../../model/labels';
+import { columnTitle, tableTitle } from '../../schema/schemaInfo';
+import type { Row, Table } from '../../model/types';
+import type { Rule, RuleContext, RuleRun } from '../ruleTypes';
+import { checkSum, Term } from './sumCheck';
+
+function terms(table: Table, rows: readonly Row[], column: string): Term[] | undefined {
+  const result: Term[] = [];
+  for (const row of rows) {
+    if (row.unreadable.has(column)) return undefined;
+    const figure = columnValue(table, row, column);
+    if (!figure) continue;
+    result.push({ label: rowLabel(row), value: figure.value, decimals: figure.decimals, blank: figure.cells.every((c) => c.amount.blank) });
+  }
+  return result;
+}
+
+function compare(context: RuleContext, run: RuleRun, table: Table, whole: Row, parts: readonly Row[], wholeLabel: string, relation: string): void {
+  for (const column of table.columns) {
+    const cell = whole.cells.get(column);
+    const addends = terms(table, parts, column);
+    if (!addends || whole.unreadable.has(column)) {
+      run.couldNotCheck(t('{0} {1}: a cell is not an amount', wholeLabel, columnTitle(column)));
+      continue;
+    }
+    if ((!cell || cell.amount.blank) && addends.every((a) => a.blank)) continue;
+    checkSum(context, run, {
+      wholeLabel: `${wholeLabel}${columnTitle(column)}`,
+      whole: cell,
+      span: whole.span,
+      terms: addends,
+      kind: 'sum',
+      relation,
+      termsLabel: t('{0} rows', addends.length),
+    });
+  }
+}
+
+export const columnTotals: Rule = {
+  id: 'sum/column',
+  area: 'sum',
+  severity: 'error',
+  title: '合计行 = 各行之和（按列）',
+  companions: ['sum/rounding'],
+  run(context, run) {
+    for (const table of context.report.tables.values()) {
+      if (table.def.shape !== 'rows' || !table.total || table.rows.length === 0) continue;
+      if (table.incomplete) {
+        run.couldNotCheck(t('{0} is marked incomplete', tableTitle(table.key)));
+        continue;
+      }
+      const tree = rowTree(table);
+      compare(context, run, table, table.total, tree.top.map((i) => table.rows[i]), `${tableTitle(table.key)}「${t('total row')}」`, 'total=Σrows');
+    }
+  },
+};
+
+export const hierarchyTotals: Rule = {
+  id: 'sum/hierarchy',
+  area: 'sum',
+  severity: 'error',
+  title: '小计 = 下级之和：类 = Σ款 = Σ项，301 = Σ301xx，单位小计 = 其下各行之和',
+  companions: ['sum/rounding'],
+  run(context, run) {
+    for (const table of context.report.tables.values()) {
+      if (table.def.shape !== 'rows' || table.rows.length === 0) continue;
+      const tree = rowTree(table);
+      const hasContainers = tree.children.some((c) => c.length > 0);
+      if (!hasContainers) continue;
+      if (table.incomplete) {
+        run.couldNotCheck(t('{0} is marked incomplete', tableTitle(table.key)));
+        continue;
+      }
+      table.rows.forEach((row, index) => {
+        const children = tree.children[index];
+        if (children.length === 0) return;
+        compare(context, run, table, row, children.map((i) => table.rows[i]), `${tableTitle(table.key)}「${rowLabel(row)}」`, 'subtotal=Σchildren');
+      });
+    }
+  },
+};

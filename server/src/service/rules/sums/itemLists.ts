@@ -1,0 +1,103 @@
+import { t } from '../../i18n/l10n';
+import { listTree } from '../../model/itemLists';
+import { columnTitle, tableTitle } from '../../schema/schemaInfo';
+import type { Cell, ItemEntry, Table } from '../../model/types';
+import type { Rule, RuleContext, RuleRun } from '../ruleTypes';
+import { cellTerm, checkSum, Term } from './sumCheck';
+
+const TOTALS: ReadonlyArray<{ list: string; current: string; carryover: string; total: string }> = [
+  { list: 'income', current: 'income_current', carryover: 'income_carryover', total: 'income_total' },
+  { list: 'expense', current: 'expense_current', carryover: 'expense_carryover', total: 'expense_total' },
+];
+
+/** The amount of a list entry or group in a column ('amount' for single-amount lists). */
+function cellOf(cells: ReadonlyMap<string, Cell> | undefined, column: string): Cell | undefined {
+  return cells?.get(column);
+}
+
+function entryTerm(entry: ItemEntry, column: string): Term {
+  return cellTerm(entry.label.value.trim(), cellOf(entry.cells, column));
+}
+
+function columnsOf(entries: readonly ItemEntry[]): string[] {
+  const columns = new Set<string>();
+  for (const entry of entries) for (const key of entry.cells.keys()) columns.add(key);
+  return [...columns];
+}
+
+function checkList(context: RuleContext, run: RuleRun, table: Table, listKey: string, entries: readonly ItemEntry[]): void {
+  const tree = listTree(entries);
+  const title = tableTitle(table.key);
+  for (const column of columnsOf(entries)) {
+    entries.forEach((entry, index) => {
+      const children = tree.children[index];
+      if (children.length === 0) return;
+      if (children.some((c) => entries[c].unreadable.has(column)) || entry.unreadable.has(column)) {
+        run.couldNotCheck(t('{0}: a cell is not an amount', entry.label.value));
+        return;
+      }
+      const terms = children.map((c) => entryTerm(entries[c], column));
+      const whole = cellOf(entry.cells, column);
+      if ((!whole || whole.amount.blank) && terms.every((x) => x.blank)) return;
+      checkSum(context, run, {
+        wholeLabel: `${title}「${entry.label.value.trim()}」`,
+        whole,
+        span: entry.span,
+        terms,
+        kind: tree.exhaustive[index] ? 'sum' : 'includes',
+        relation: `${listKey}:children`,
+      });
+    });
+  }
+  void listKey;
+}
+
+/** The current-year total of a list side: a scalar (收支总表) or a column of an amount group (财政拨款收支总表). */
+function sideTotal(table: Table, key: string, column: string): Cell | undefined | null {
+  if (table.scalars.has(key)) return column === 'amount' || column === 'total' ? table.scalars.get(key) : null;
+  const group = table.groups.get(key);
+  if (group) return group.cells.get(column === 'amount' ? 'total' : column);
+  return null;
+}
+
+function checkSides(context: RuleContext, run: RuleRun, table: Table): void {
+  const title = tableTitle(table.key);
+  for (const side of TOTALS) {
+    const entries = table.lists.get(side.list);
+    const tree = entries ? listTree(entries) : undefined;
+    const columns = entries && entries.length ? columnsOf(entries) : [];
+    for (const column of columns.length ? columns : ['amount']) {
+      const current = sideTotal(table, side.current, column);
+      if (entries && current !== null && !table.incomplete) {
+        const top = entries.filter((_, i) => tree!.parent[i] < 0);
+        const terms = top.map((entry) => entryTerm(entry, column));
+        if (!(current === undefined || current.amount.blank) || terms.some((x) => !x.blank)) {
+          checkSum(context, run, { wholeLabel: `${title} ${columnTitle(side.current)}`, whole: current, span: current?.span ?? entries[0]?.span ?? table.keySpan, terms, kind: 'sum', relation: `${side.current}=Σ${side.list}` });
+        }
+      }
+      const total = sideTotal(table, side.total, column);
+      const carryover = sideTotal(table, side.carryover, column);
+      if (total !== null && current !== null && (total || current)) {
+        const terms = [cellTerm(columnTitle(side.current), current ?? undefined), cellTerm(columnTitle(side.carryover), carryover ?? undefined)];
+        if ((total && !total.amount.blank) || terms.some((x) => !x.blank)) {
+          checkSum(context, run, { wholeLabel: `${title} ${columnTitle(side.total)}`, whole: total ?? undefined, span: total?.span ?? table.keySpan, terms, kind: 'sum', relation: `${side.total}=${side.current}+${side.carryover}` });
+        }
+      }
+    }
+  }
+}
+
+export const itemListTotals: Rule = {
+  id: 'sum/items',
+  area: 'sum',
+  severity: 'error',
+  title: '收支总表、财政拨款收支总表：本年收入（支出）合计 = 各项之和，总计 = 本年合计 + 结转，分项 = 其细项之和',
+  companions: ['sum/rounding'],
+  run(context, run) {
+    for (const table of context.report.tables.values()) {
+      if (table.def.shape !== 'items') continue;
+      for (const [key, entries] of table.lists) checkList(context, run, table, key, entries);
+      checkSides(context, run, table);
+    }
+  },
+};

@@ -1,0 +1,79 @@
+import { t } from '../../i18n/l10n';
+import { columnValue, isPrinted } from '../../model/columnValues';
+import { rowLabel } from '../../model/labels';
+import { COLUMN_RELATIONS, ColumnRelation } from '../../model/tableDefs';
+import { columnTitle, tableTitle } from '../../schema/schemaInfo';
+import type { AmountRecord, Table } from '../../model/types';
+import type { Rule, RuleContext, RuleRun } from '../ruleTypes';
+import { checkSum, Term } from './sumCheck';
+
+/** Records that share printed columns: a row table's rows, or the amount groups and entries of an item list table. */
+interface RecordSet {
+  readonly table: Table;
+  readonly records: ReadonlyArray<{ readonly record: AmountRecord; readonly label: string }>;
+  readonly printed: (column: string) => boolean;
+}
+
+function derivable(set: RecordSet, column: string): boolean {
+  return COLUMN_RELATIONS.some((r) => r.derive && r.whole === column && r.parts.some((p) => set.printed(p)));
+}
+
+function appliesTo(set: RecordSet, relation: ColumnRelation): boolean {
+  if (!set.printed(relation.whole)) return false;
+  if (relation.unless?.some((c) => set.printed(c))) return false;
+  return relation.requires.some((c) => set.printed(c) || derivable(set, c));
+}
+
+function recordSets(table: Table): RecordSet[] {
+  const title = tableTitle(table.key);
+  const sets: RecordSet[] = [];
+  if (table.def.shape === 'rows') {
+    const records = table.rows.map((row) => ({ record: row as AmountRecord, label: `${title}「${rowLabel(row)}」` }));
+    if (table.total) records.unshift({ record: table.total, label: `${title}「${t('total row')}」` });
+    sets.push({ table, records, printed: (c) => isPrinted(table, c) });
+  }
+  if (table.groups.size > 0 || table.lists.size > 0) {
+    const records: Array<{ record: AmountRecord; label: string }> = [];
+    for (const [key, group] of table.groups) records.push({ record: group, label: `${title} ${key}` });
+    for (const entries of table.lists.values()) for (const entry of entries) records.push({ record: entry, label: `${title}「${entry.label.value.trim()}」` });
+    const columns = new Set<string>();
+    for (const { record } of records) for (const key of record.cells.keys()) columns.add(key);
+    sets.push({ table, records, printed: (c) => columns.has(c) });
+  }
+  return sets;
+}
+
+function checkRecord(context: RuleContext, run: RuleRun, set: RecordSet, record: AmountRecord, label: string, relation: ColumnRelation): void {
+  if ([relation.whole, ...relation.parts].some((c) => record.unreadable.has(c))) {
+    run.couldNotCheck(t('{0}: a cell is not an amount', label));
+    return;
+  }
+  const whole = record.cells.get(relation.whole);
+  const terms: Term[] = [];
+  for (const part of relation.parts) {
+    if (!set.printed(part) && !derivable(set, part)) continue;
+    const figure = columnValue(set.table, record, part);
+    if (!figure) continue;
+    terms.push({ label: columnTitle(part), value: figure.value, decimals: figure.decimals, blank: figure.cells.every((c) => c.amount.blank) });
+  }
+  if ((!whole || whole.amount.blank) && terms.every((term) => term.blank)) return;
+  checkSum(context, run, { wholeLabel: label + columnTitle(relation.whole), whole, span: record.span, terms, kind: relation.kind ?? 'sum', relation: relation.id });
+}
+
+export const rowRelations: Rule = {
+  id: 'sum/row',
+  area: 'sum',
+  severity: 'error',
+  title: '行内关系：合计 = 基本支出 + 项目支出，基本支出 = 人员经费 + 公用经费，人员经费 = 工资福利 + 对个人和家庭的补助 …',
+  companions: ['sum/rounding'],
+  run(context, run) {
+    for (const table of context.report.tables.values()) {
+      for (const set of recordSets(table)) {
+        for (const relation of COLUMN_RELATIONS) {
+          if (!appliesTo(set, relation)) continue;
+          for (const { record, label } of set.records) checkRecord(context, run, set, record, label, relation);
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,87 @@
+import { compareSum, Dec, ZERO } from '../../amount/rounding';
+import { formatLike, show } from '../../amount/format';
+import { t } from '../../i18n/l10n';
+import type { Span } from '../../yaml/ast';
+import type { Cell } from '../../model/types';
+import type { RuleContext, RuleRun } from '../ruleTypes';
+
+/** One addend of a checked sum: what it is called in the message and its printed value. */
+export interface Term {
+  readonly label: string;
+  readonly value: Dec;
+  readonly decimals: number;
+  readonly blank: boolean;
+}
+
+export interface SumCheck {
+  /** What the whole is, e.g. "支出总表 行政运行 合计". */
+  readonly wholeLabel: string;
+  /** The printed whole: its cell when printed, otherwise the span to report on. */
+  readonly whole: Cell | undefined;
+  readonly span: Span;
+  readonly terms: readonly Term[];
+  /** `sum`: whole = Σ terms; `includes`: whole ≥ Σ terms (其中 parts). */
+  readonly kind: 'sum' | 'includes';
+  readonly relation: string;
+  /** Short description of the addends for long sums ("5 行"). */
+  readonly termsLabel?: string;
+}
+
+const MAX_TERMS_SHOWN = 6;
+
+export function describeTerms(terms: readonly Term[], label?: string): string {
+  const shown = terms.filter((term) => !term.blank || terms.length <= MAX_TERMS_SHOWN);
+  const parts = shown.slice(0, MAX_TERMS_SHOWN).map((term) => `${term.label} ${show(term.value, term.decimals)}`);
+  const more = shown.length > MAX_TERMS_SHOWN ? ` + …（${label ?? t('{0} items', shown.length)}）` : '';
+  return parts.join(' + ') + more;
+}
+
+/**
+ * Compares a printed whole with its parts under the rounding rule and reports a mismatch
+ * (error, with the computed value and a fix) or a rounding difference (information).
+ */
+export function checkSum(context: RuleContext, run: RuleRun, check: SumCheck): void {
+  const printed = check.whole?.amount.value ?? ZERO;
+  const printedDecimals = check.whole && !check.whole.amount.blank ? check.whole.amount.decimals : 2;
+  const nonBlank = check.terms.filter((term) => !term.blank);
+  const sum = check.terms.reduce((acc, term) => acc.plus(term.value), ZERO as Dec);
+  run.checked();
+  const formula = describeTerms(check.terms, check.termsLabel);
+  if (check.kind === 'includes') {
+    if (sum.lte(printed.plus(context.settings.tolerance))) return;
+    run.report({
+      span: check.whole && check.whole.span.end > check.whole.span.start ? check.whole.span : check.span,
+      message: t('{0} is {1}, less than its part(s) {2} = {3}', check.wholeLabel, show(printed, printedDecimals), formula, show(sum, Math.max(2, printedDecimals))),
+      data: { computed: show(sum, printedDecimals), formula, relation: check.relation },
+    });
+    return;
+  }
+  const partDecimals = nonBlank.length ? Math.min(...nonBlank.map((term) => term.decimals)) : printedDecimals;
+  const agreement = compareSum(printed, printedDecimals, sum, nonBlank.length, partDecimals, context.settings.tolerance);
+  if (agreement === 'equal') return;
+  const computed = formatLike(sum, check.whole && !check.whole.amount.blank ? check.whole.amount.text : undefined);
+  const printedText = check.whole && !check.whole.amount.blank ? check.whole.amount.text.trim() : t('blank');
+  const span = check.whole && check.whole.span.end > check.whole.span.start ? check.whole.span : check.span;
+  if (agreement === 'rounding') {
+    run.report({
+      rule: 'sum/rounding',
+      severity: 'information',
+      span,
+      message: t('{0} is {1}; the parts add up to {2} ({3}): a rounding difference of the printed figures', check.wholeLabel, printedText, show(sum, Math.max(printedDecimals, partDecimals)), formula),
+      data: { computed, formula, relation: check.relation },
+    });
+    return;
+  }
+  const fixes = check.whole && check.whole.span.end > check.whole.span.start
+    ? [{ title: t('Replace with the computed value {0}', computed), edits: [{ span: check.whole.span, newText: computed }] }]
+    : [];
+  run.report({
+    span,
+    message: t('{0} should be {1} ({2}); the table prints {3}', check.wholeLabel, computed, formula, printedText),
+    data: { computed, formula, relation: check.relation, fixes },
+  });
+}
+
+export function cellTerm(label: string, cell: Cell | undefined): Term {
+  return cell ? { label, value: cell.amount.value, decimals: cell.amount.decimals, blank: cell.amount.blank } : { label, value: ZERO, decimals: 0, blank: true };
+}

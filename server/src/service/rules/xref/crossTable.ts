@@ -1,0 +1,144 @@
+import relationsData from '../../../../../data/cross-table.json';
+import { compareSum, ZERO } from '../../amount/rounding';
+import { show, formatLike } from '../../amount/format';
+import { convert } from '../../amount/units';
+import { t } from '../../i18n/l10n';
+import { classFigures, listClassFigures, resolveFigure, ResolvedFigure, Resolution, scopeOfPath } from '../../figures/figurePaths';
+import { ITEM_IDS } from '../../model/itemLists';
+import type { FundScope, Report } from '../../model/types';
+import type { CodeTables } from '../../codes/codeTables';
+import type { Rule, RuleContext, RuleRun } from '../ruleTypes';
+
+export interface CrossTableRelation {
+  readonly id: string;
+  readonly scope: FundScope;
+  readonly left: string;
+  readonly right: string;
+  readonly op: '=' | '<=' | 'by-class';
+  readonly when?: 'general-only';
+  readonly title: string;
+}
+
+export const CROSS_TABLE_RELATIONS = relationsData.relations as CrossTableRelation[];
+
+/** Sources of funds other than 一般公共预算, for relations that hold only when there are none. */
+const OTHER_SOURCES = [...ITEM_IDS.entries()].filter(([id, def]) => def.top && id !== 'general' && id !== 'fiscal').map(([id]) => id);
+
+function hasOnlyGeneralFunds(report: Report, codes: CodeTables): boolean | undefined {
+  const summary = report.tables.get('summary');
+  if (summary?.lists.has('income')) {
+    return OTHER_SOURCES.every((id) => {
+      const r = resolveFigure(report, codes, `summary.income[${id}]`);
+      return r.kind === 'figure' && r.figure.value.isZero();
+    });
+  }
+  for (const key of ['fund_expense', 'state_capital_expense'] as const) {
+    const r = resolveFigure(report, codes, `${key}.total.total`);
+    if (r.kind === 'figure' && !r.figure.value.isZero()) return false;
+  }
+  return summary ? undefined : undefined;
+}
+
+/** Where a figure is shown in a finding, and how it is named. */
+function describe(figure: ResolvedFigure): string {
+  return show(figure.value, figure.decimals);
+}
+
+function compareFigures(context: RuleContext, run: RuleRun, relation: CrossTableRelation, left: ResolvedFigure, right: ResolvedFigure, label: string): void {
+  // Compare in the coarser unit: a 元 table against a 万元 figure is rounded to the 万元 figure.
+  const unit = left.unit === '万元' || right.unit === '万元' ? '万元' : '元';
+  const l = convert(left.value, left.unit, unit);
+  const r = convert(right.value, right.unit, unit);
+  run.checked();
+  const span = (left.cells[0] ?? right.cells[0])?.span ?? left.table.keySpan;
+  const related = right.cells[0] ? [{ span: right.cells[0].span, message: t('compared with this figure') }] : [];
+  if (relation.op === '<=') {
+    if (l.lte(r.plus(context.settings.tolerance))) return;
+    run.report({ span, message: t('{0}: {1} is more than {2}', label, describe(left), describe(right)), data: { computed: describe(right), formula: relation.title, relation: relation.id, related } });
+    return;
+  }
+  const [printed, printedDecimals, exact, count, otherDecimals] = left.derived && !right.derived
+    ? [r, right.decimals, l, left.cells.length, left.decimals]
+    : [l, left.decimals, r, Math.max(1, right.cells.length), right.decimals];
+  const agreement = compareSum(printed, printedDecimals, exact, left.derived || right.derived ? count : 1, otherDecimals, context.settings.tolerance);
+  if (agreement === 'equal') return;
+  if (left.blank && right.blank) return;
+  const fixTarget = !left.derived && left.cells[0] && left.cells[0].span.end > left.cells[0].span.start ? left.cells[0] : undefined;
+  const computed = formatLike(right.value, fixTarget?.amount.text);
+  if (agreement === 'rounding') {
+    run.report({ rule: 'sum/rounding', severity: 'information', span, message: t('{0}: {1} and {2} differ by a rounding difference', label, describe(left), describe(right)), data: { computed, formula: relation.title, relation: relation.id, related } });
+    return;
+  }
+  run.report({
+    span,
+    message: t('{0}: {1} ≠ {2} (difference {3})', label, describe(left), describe(right), show(l.minus(r).abs(), Math.max(left.decimals, right.decimals))),
+    data: { computed, formula: relation.title, relation: relation.id, related, fixes: fixTarget && left.unit === right.unit ? [{ title: t('Replace with {0}', computed), edits: [{ span: fixTarget.span, newText: computed }] }] : [] },
+  });
+}
+
+function runByClass(context: RuleContext, run: RuleRun, relation: CrossTableRelation): void {
+  const { report, codes } = context;
+  const [leftTable, leftList, , leftColumn] = relation.left.split('.');
+  const [rightTable, , rightColumn] = relation.right.split('.');
+  const lt = report.tables.get(leftTable as never);
+  const rt = report.tables.get(rightTable as never);
+  if (!lt || !rt) return;
+  if (lt.incomplete || rt.incomplete) {
+    run.couldNotCheck(t('a table is marked incomplete'));
+    return;
+  }
+  const left = listClassFigures(lt, leftList, leftColumn ?? 'amount', codes);
+  const right = classFigures(rt, rightColumn);
+  if (!left || !right) return;
+  for (const label of left.unknown) run.couldNotCheck(t('"{0}" is not a 功能分类 类 name', label));
+  const classes = new Set([...left.figures.keys(), ...right.keys()]);
+  for (const code of [...classes].sort()) {
+    const l = left.figures.get(code);
+    const r = right.get(code);
+    const name = codes.lookup(code, report.year)?.name ?? code;
+    const zeroOf = (other: ResolvedFigure): ResolvedFigure => ({ ...other, value: ZERO, cells: [], blank: true, derived: false });
+    if (!l && !r) continue;
+    compareFigures(context, run, relation, l ?? zeroOf(r!), r ?? zeroOf(l!), `${relation.title}（${code} ${name}）`);
+  }
+}
+
+function figureOf(resolution: Resolution, run: RuleRun): ResolvedFigure | undefined {
+  if (resolution.kind === 'figure') return resolution.figure;
+  if (resolution.kind === 'unreadable') run.couldNotCheck(resolution.reason);
+  return undefined;
+}
+
+export function crossTableRule(relation: CrossTableRelation): Rule {
+  return {
+    id: `xref/${relation.id}`,
+    area: 'xref',
+    severity: relation.op === '<=' ? 'warning' : 'error',
+    title: relation.title,
+    companions: ['sum/rounding'],
+    run(context, run) {
+      if (relation.when === 'general-only' && hasOnlyGeneralFunds(context.report, context.codes) !== true) return;
+      if (relation.op === 'by-class') {
+        runByClass(context, run, relation);
+        return;
+      }
+      const left = figureOf(resolveFigure(context.report, context.codes, relation.left), run);
+      const right = figureOf(resolveFigure(context.report, context.codes, relation.right), run);
+      if (!left || !right) return;
+      compareFigures(context, run, relation, left, right, relation.title);
+    },
+  };
+}
+
+export const crossTableRules: Rule[] = CROSS_TABLE_RELATIONS.map(crossTableRule);
+
+/** Scope consistency of the relation data (asserted by a unit test). */
+export function scopeProblems(): string[] {
+  const problems: string[] = [];
+  for (const relation of CROSS_TABLE_RELATIONS) {
+    const left = scopeOfPath(relation.left);
+    const right = scopeOfPath(relation.right);
+    const ok = (s: FundScope | undefined) => s === relation.scope || relation.when === 'general-only';
+    if (!ok(left) || !ok(right)) problems.push(`${relation.id}: ${relation.left} (${left}) vs ${relation.right} (${right}) declared ${relation.scope}`);
+  }
+  return problems;
+}

@@ -1,0 +1,189 @@
+import { isAlias, isMap as isYamlMap, isPair, isScalar as isYamlScalar, isSeq as isYamlSeq, LineCounter, Parser, Composer, Scalar } from 'yaml';
+import type { Node as YamlNode, Document } from 'yaml';
+import { Span, YMap, YNode, YPair, YScalar, YSeq, ScalarStyle } from './ast';
+
+/** A problem of the YAML text itself: its range and a stable kind. */
+export interface YamlProblem extends Span {
+  readonly kind: 'syntax' | 'duplicate-key' | 'alias' | 'too-deep' | 'too-large' | 'tag' | 'multi-document';
+  readonly message: string;
+}
+
+export interface ParsedYaml {
+  readonly root: YNode | null;
+  readonly problems: readonly YamlProblem[];
+}
+
+export interface ParseLimits {
+  /** Texts longer than this are not parsed at all. */
+  readonly maxLength: number;
+  /** Deeper nesting than this is cut off (and reported) instead of descended into. */
+  readonly maxDepth: number;
+}
+
+export const DEFAULT_LIMITS: ParseLimits = { maxLength: 32 * 1024 * 1024, maxDepth: 64 };
+
+/**
+ * Parses YAML text into the service's tree. Uses the failsafe schema, so no scalar is ever
+ * converted to a number and no custom tag can run code; aliases are reported and never
+ * expanded (which also makes alias bombs harmless).
+ */
+export function parseYaml(text: string, limits: ParseLimits = DEFAULT_LIMITS, base = 0): ParsedYaml {
+  const problems: YamlProblem[] = [];
+  if (text.length > limits.maxLength) {
+    problems.push({ kind: 'too-large', start: base, end: base + Math.min(text.length, firstLineEnd(text)), message: `text of ${text.length} characters exceeds the limit of ${limits.maxLength}` });
+    return { root: null, problems };
+  }
+  let docs: Document.Parsed[];
+  try {
+    docs = parseDocuments(text);
+  } catch (error) {
+    // The yaml package recurses on nesting; a pathological input can exhaust the stack.
+    problems.push({ kind: 'too-deep', start: base, end: base + firstLineEnd(text), message: String((error as Error)?.message ?? error) });
+    return { root: null, problems };
+  }
+  if (docs.length === 0) return { root: null, problems };
+  for (let i = 1; i < docs.length; i++) {
+    const range = docs[i].range;
+    problems.push({ kind: 'multi-document', start: base + range[0], end: base + lineEndFrom(text, range[0]), message: 'only the first YAML document is read' });
+  }
+  const doc = docs[0];
+  for (const error of doc.errors) {
+    const kind = error.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'syntax';
+    const [start, end] = clipToLine(text, error.pos[0], error.pos[1]);
+    problems.push({ kind, start: base + start, end: base + end, message: error.message.split('\n')[0] });
+  }
+  const converter = new Converter(text, base, limits.maxDepth, problems);
+  const root = doc.contents ? converter.node(doc.contents as YamlNode, 0) : null;
+  return { root, problems };
+}
+
+function parseDocuments(text: string): Document.Parsed[] {
+  const composer = new Composer({ schema: 'failsafe', uniqueKeys: true, prettyErrors: false, strict: true });
+  const docs: Document.Parsed[] = [];
+  for (const doc of composer.compose(new Parser().parse(text), true, text.length)) docs.push(doc);
+  return docs;
+}
+
+class Converter {
+  constructor(
+    private readonly text: string,
+    private readonly base: number,
+    private readonly maxDepth: number,
+    private readonly problems: YamlProblem[],
+  ) {}
+
+  node(node: YamlNode, depth: number): YNode | null {
+    const [start, end] = node.range ?? [0, 0];
+    if (depth > this.maxDepth) {
+      this.problems.push({ kind: 'too-deep', start: this.base + start, end: this.base + lineEndFrom(this.text, start), message: `nesting deeper than ${this.maxDepth} levels` });
+      return null;
+    }
+    if (isAlias(node)) {
+      this.problems.push({ kind: 'alias', start: this.base + start, end: this.base + end, message: `alias *${node.source} is not expanded` });
+      return null;
+    }
+    if (node.tag && !node.tag.startsWith('tag:yaml.org,2002:')) {
+      this.problems.push({ kind: 'tag', start: this.base + start, end: this.base + end, message: `tag ${node.tag} is ignored` });
+    }
+    if (isYamlScalar(node)) return this.scalar(node);
+    if (isYamlMap(node)) {
+      const pairs: YPair[] = [];
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const keyNode = pair.key as YamlNode | null;
+        if (!keyNode || !isYamlScalar(keyNode)) {
+          if (keyNode) {
+            const [ks, ke] = keyNode.range ?? [start, start];
+            this.problems.push({ kind: 'syntax', start: this.base + ks, end: this.base + lineEndFrom(this.text, ks), message: 'a key must be a plain value' });
+          }
+          continue;
+        }
+        const key = this.scalar(keyNode);
+        const value = pair.value ? this.node(pair.value as YamlNode, depth + 1) : null;
+        const valueEnd = pair.value ? (pair.value as YamlNode).range?.[1] ?? key.end - this.base : key.end - this.base;
+        pairs.push({ key, value: value ?? (pair.value ? null : emptyScalarAfter(key)), start: key.start, end: this.base + valueEnd });
+      }
+      return { kind: 'map', flow: node.flow === true, pairs, start: this.base + start, end: this.base + node.range![1] };
+    }
+    if (isYamlSeq(node)) {
+      const items: YNode[] = [];
+      for (const item of node.items) {
+        if (item === null || item === undefined) continue;
+        const converted = this.node(item as YamlNode, depth + 1);
+        if (converted) items.push(converted);
+      }
+      return { kind: 'seq', flow: node.flow === true, items, start: this.base + start, end: this.base + node.range![1] };
+    }
+    return null;
+  }
+
+  scalar(node: Scalar): YScalar {
+    const [start, valueEnd] = node.range ?? [0, 0];
+    const raw = node.value;
+    const value = raw === null || raw === undefined ? '' : String(raw);
+    const style = styleOf(node.type);
+    const isNull = style === 'plain' && (value === '' || value === '~' || value === 'null' || value === 'Null' || value === 'NULL');
+    if (style === 'literal' || style === 'folded') {
+      return { kind: 'scalar', value, isNull: false, style, start: this.base + start, end: this.base + valueEnd, lineStarts: this.blockLineStarts(start, valueEnd, value) };
+    }
+    return { kind: 'scalar', value, isNull, style, start: this.base + start, end: this.base + valueEnd };
+  }
+
+  /** Document offset of each line of a block scalar's value, for exact ranges inside prose. */
+  private blockLineStarts(start: number, end: number, value: string): number[] {
+    const text = this.text;
+    let pos = text.indexOf('\n', start);
+    if (pos < 0 || pos >= end) return [];
+    pos += 1;
+    const lines = value.split('\n');
+    // Indentation of the block = indentation of its first non-empty line.
+    let indent = -1;
+    const starts: number[] = [];
+    for (let i = 0; i < lines.length; i++) {
+      if (pos > end) { starts.push(this.base + end); continue; }
+      const lineEnd = text.indexOf('\n', pos);
+      const stop = lineEnd < 0 ? text.length : lineEnd;
+      if (indent < 0 && lines[i].length > 0) {
+        let j = pos;
+        while (j < stop && text[j] === ' ') j++;
+        indent = j - pos;
+      }
+      starts.push(this.base + Math.min(pos + Math.max(indent, 0), stop));
+      pos = stop + 1;
+    }
+    return starts;
+  }
+}
+
+function emptyScalarAfter(key: YScalar): YScalar {
+  return { kind: 'scalar', value: '', isNull: true, style: 'plain', start: key.end, end: key.end };
+}
+
+function styleOf(type: string | undefined): ScalarStyle {
+  switch (type) {
+    case Scalar.QUOTE_SINGLE: return 'single';
+    case Scalar.QUOTE_DOUBLE: return 'double';
+    case Scalar.BLOCK_LITERAL: return 'literal';
+    case Scalar.BLOCK_FOLDED: return 'folded';
+    default: return 'plain';
+  }
+}
+
+function firstLineEnd(text: string): number {
+  const nl = text.indexOf('\n');
+  return nl < 0 ? Math.min(text.length, 200) : nl;
+}
+
+function lineEndFrom(text: string, offset: number): number {
+  const nl = text.indexOf('\n', offset);
+  return nl < 0 ? text.length : nl;
+}
+
+/** Syntax errors are clipped to one line: whole-file ranges are useless and slow to render. */
+function clipToLine(text: string, start: number, end: number): [number, number] {
+  const s = Math.max(0, Math.min(start, text.length));
+  const e = Math.max(s, Math.min(end, lineEndFrom(text, s)));
+  return [s, e === s ? Math.min(text.length, s + 1) : e];
+}
+
+export { LineCounter };
