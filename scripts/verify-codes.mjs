@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // Checks the code tables in this folder and compares them with the seed reports.
-// Usage: node data/codes/verify-codes.mjs [seed-dir]   (default seed dir: /work/shared/seeds)
+// Usage: node scripts/verify-codes.mjs [seed-dir]   (default seed dir: ../shared/seeds)
 // Prints counts and problems; exits 1 if a structural check fails.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const here = dirname(fileURLToPath(import.meta.url));
+const here = join(dirname(fileURLToPath(import.meta.url)), '..', 'data', 'codes');
 const seedDir = process.argv[2] ?? '/work/shared/seeds';
 let failures = 0;
 const fail = (msg) => { failures++; console.log('FAIL ' + msg); };
