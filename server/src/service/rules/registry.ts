@@ -8,6 +8,8 @@ import { columnTotals, hierarchyTotals } from './sums/columnSums';
 import { itemListTotals } from './sums/itemLists';
 import { scalarTotals } from './sums/scalarRelations';
 import { crossTableRules } from './xref/crossTable';
+import { textRules } from './text';
+import { reviewRules } from './review';
 
 /** Every rule, in the order it runs. Rule ids are stable: users switch rules off by id. */
 export const RULES: readonly Rule[] = [
@@ -21,6 +23,8 @@ export const RULES: readonly Rule[] = [
   itemListTotals,
   scalarTotals,
   ...crossTableRules,
+  ...textRules,
+  ...reviewRules,
 ];
 
 /** Rules whose findings are filed by other rules (no run of their own). */
