@@ -1,8 +1,16 @@
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction, CompletionList, DocumentSymbol, FoldingRange, Hover, Position } from 'vscode-languageserver-types';
 import { parseBudgetDocument, ParsedDocument } from './document';
 import { CodeTables } from './codes/codeTables';
 import { runRules } from './rules/validate';
 import { toCheckSettings, UserSettings } from './settings';
+import { complete } from './completion/complete';
+import { hover, HoverProvider } from './hover/hover';
+import { codeActions } from './actions/codeActions';
+import { documentSymbols, foldingRanges } from './symbols/symbols';
+import type { Finding } from './findings';
 import type { ValidationResult } from './rules/ruleTypes';
+import type { Span } from './yaml/ast';
 
 export interface BudgetServiceOptions {
   /** Classification tables (bundled plus the user's extra tables). */
@@ -11,21 +19,40 @@ export interface BudgetServiceOptions {
 
 /**
  * The language service: pure functions over a parsed document, no LSP connection, no file
- * system. The LSP server, the CLI and the tests all use this object.
+ * system (modelled on vscode-json-languageservice). The LSP server, the CLI and the tests
+ * all use this object; `parse` once per document version and pass the result to the rest.
  */
 export interface BudgetService {
+  readonly codeTables: CodeTables;
   parse(text: string): ParsedDocument;
   validate(document: ParsedDocument, settings?: UserSettings): ValidationResult;
-  readonly codeTables: CodeTables;
+  complete(textDocument: TextDocument, document: ParsedDocument, position: Position, settings?: UserSettings): CompletionList;
+  hover(textDocument: TextDocument, document: ParsedDocument, position: Position, settings?: UserSettings): Hover | null;
+  /** Quick fixes for the findings in `range` (from the last validate of this document). */
+  codeActions(textDocument: TextDocument, document: ParsedDocument, range: Span, findings: readonly Finding[]): CodeAction[];
+  symbols(textDocument: TextDocument, document: ParsedDocument): DocumentSymbol[];
+  folding(textDocument: TextDocument, document: ParsedDocument): FoldingRange[];
 }
 
 export function createBudgetService(options: BudgetServiceOptions): BudgetService {
   const { codeTables } = options;
+  const hoverProviders: HoverProvider[] = [];
   return {
     codeTables,
     parse: parseBudgetDocument,
     validate(document, settings) {
       return runRules({ document, report: document.report, text: document.text, codes: codeTables, settings: toCheckSettings(settings) });
     },
+    complete(textDocument, document, position, settings) {
+      return complete(textDocument, document, position, codeTables, toCheckSettings(settings).codeYear);
+    },
+    hover(textDocument, document, position, settings) {
+      return hover(textDocument, document, position, codeTables, hoverProviders, toCheckSettings(settings).codeYear);
+    },
+    codeActions(textDocument, _document, range, findings) {
+      return codeActions(textDocument, range, findings);
+    },
+    symbols: documentSymbols,
+    folding: foldingRanges,
   };
 }
