@@ -152,7 +152,7 @@ function sumRows(table: Table, rows: readonly Row[], column: string, scope: Fund
     decimals = Math.max(decimals, figure.decimals);
     cells.push(...figure.cells);
   }
-  return { kind: 'figure', figure: { value, decimals: decimals || 2, unit: table.unit, cells, derived: true, scope, blank: cells.every((c) => c.amount.blank), table } };
+  return { kind: 'figure', figure: { value, decimals: decimals || 2, unit: table.unit, cells, derived: cells.length !== 1, scope, blank: cells.every((c) => c.amount.blank), table } };
 }
 
 /** Σ of a column over the rows under the given codes (a printed class row counts for its class). */

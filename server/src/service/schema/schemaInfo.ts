@@ -78,15 +78,29 @@ export function schemaAtPath(path: ReadonlyArray<string | number>): JsonSchema |
   return schema;
 }
 
+const tableTitles = new Map<string, string>();
+const columnTitles = new Map<string, string>();
+
 /** Chinese title of a table key (`expense` → 支出总表). */
 export function tableTitle(key: string): string {
-  return schemaAtPath(['tables', key])?.title ?? key;
+  let title = tableTitles.get(key);
+  if (title === undefined) {
+    title = schemaAtPath(['tables', key])?.title ?? key;
+    tableTitles.set(key, title);
+  }
+  return title;
 }
 
-/** Chinese title of an amount column (`basic` → 基本支出). */
+/** Chinese title of an amount column (`basic` → 基本支出) or of a scalar of 三公/收支总表. */
 export function columnTitle(column: string): string {
-  return schemaAtPath(['tables', 'expense', 'rows', 0, column])?.title
-    ?? schemaAtPath(['tables', 'three_public', column])?.title
-    ?? schemaAtPath(['tables', 'summary', column])?.title
-    ?? column;
+  let title = columnTitles.get(column);
+  if (title === undefined) {
+    title = schemaAtPath(['tables', 'expense', 'rows', 0, column])?.title
+      ?? schemaAtPath(['tables', 'three_public', column])?.title
+      ?? schemaAtPath(['tables', 'procurement', column])?.title
+      ?? schemaAtPath(['tables', 'summary', column])?.title
+      ?? column;
+    columnTitles.set(column, title);
+  }
+  return title;
 }

@@ -20,6 +20,9 @@ export interface ParseLimits {
   readonly maxDepth: number;
 }
 
+/** Tags of plain YAML values; any other tag is reported and ignored. */
+const STANDARD_TAGS = new Set(['str', 'map', 'seq', 'int', 'float', 'bool', 'null'].map((t) => `tag:yaml.org,2002:${t}`));
+
 export const DEFAULT_LIMITS: ParseLimits = { maxLength: 32 * 1024 * 1024, maxDepth: 64 };
 
 /**
@@ -82,7 +85,7 @@ class Converter {
       this.problems.push({ kind: 'alias', start: this.base + start, end: this.base + end, message: `alias *${node.source} is not expanded` });
       return null;
     }
-    if (node.tag && !node.tag.startsWith('tag:yaml.org,2002:')) {
+    if (node.tag && !STANDARD_TAGS.has(node.tag)) {
       this.problems.push({ kind: 'tag', start: this.base + start, end: this.base + end, message: `tag ${node.tag} is ignored` });
     }
     if (isYamlScalar(node)) return this.scalar(node);

@@ -10,7 +10,7 @@ import { checkSum, Term } from './sumCheck';
 /** Records that share printed columns: a row table's rows, or the amount groups and entries of an item list table. */
 interface RecordSet {
   readonly table: Table;
-  readonly records: ReadonlyArray<{ readonly record: AmountRecord; readonly label: string }>;
+  readonly records: ReadonlyArray<{ readonly record: AmountRecord; readonly label: () => string }>;
   readonly printed: (column: string) => boolean;
 }
 
@@ -28,14 +28,14 @@ function recordSets(table: Table): RecordSet[] {
   const title = tableTitle(table.key);
   const sets: RecordSet[] = [];
   if (table.def.shape === 'rows') {
-    const records = table.rows.map((row) => ({ record: row as AmountRecord, label: `${title}「${rowLabel(row)}」` }));
-    if (table.total) records.unshift({ record: table.total, label: `${title}「${t('total row')}」` });
+    const records = table.rows.map((row) => ({ record: row as AmountRecord, label: () => `${title}「${rowLabel(row)}」` }));
+    if (table.total) records.unshift({ record: table.total, label: () => `${title}「${t('total row')}」` });
     sets.push({ table, records, printed: (c) => isPrinted(table, c) });
   }
   if (table.groups.size > 0 || table.lists.size > 0) {
-    const records: Array<{ record: AmountRecord; label: string }> = [];
-    for (const [key, group] of table.groups) records.push({ record: group, label: `${title} ${key}` });
-    for (const entries of table.lists.values()) for (const entry of entries) records.push({ record: entry, label: `${title}「${entry.label.value.trim()}」` });
+    const records: Array<{ record: AmountRecord; label: () => string }> = [];
+    for (const [key, group] of table.groups) records.push({ record: group, label: () => `${title} ${key}` });
+    for (const entries of table.lists.values()) for (const entry of entries) records.push({ record: entry, label: () => `${title}「${entry.label.value.trim()}」` });
     const columns = new Set<string>();
     for (const { record } of records) for (const key of record.cells.keys()) columns.add(key);
     sets.push({ table, records, printed: (c) => columns.has(c) });
@@ -43,9 +43,9 @@ function recordSets(table: Table): RecordSet[] {
   return sets;
 }
 
-function checkRecord(context: RuleContext, run: RuleRun, set: RecordSet, record: AmountRecord, label: string, relation: ColumnRelation): void {
+function checkRecord(context: RuleContext, run: RuleRun, set: RecordSet, record: AmountRecord, label: () => string, relation: ColumnRelation): void {
   if ([relation.whole, ...relation.parts].some((c) => record.unreadable.has(c))) {
-    run.couldNotCheck(t('{0}: a cell is not an amount', label));
+    run.couldNotCheck(t('{0}: a cell is not an amount', label()));
     return;
   }
   const whole = record.cells.get(relation.whole);
@@ -57,7 +57,7 @@ function checkRecord(context: RuleContext, run: RuleRun, set: RecordSet, record:
     terms.push({ label: columnTitle(part), value: figure.value, decimals: figure.decimals, blank: figure.cells.every((c) => c.amount.blank) });
   }
   if ((!whole || whole.amount.blank) && terms.every((term) => term.blank)) return;
-  checkSum(context, run, { wholeLabel: label + columnTitle(relation.whole), whole, span: record.span, terms, kind: relation.kind ?? 'sum', relation: relation.id });
+  checkSum(context, run, { wholeLabel: () => label() + columnTitle(relation.whole), whole, span: record.span, terms, kind: relation.kind ?? 'sum', relation: relation.id });
 }
 
 export const rowRelations: Rule = {

@@ -14,8 +14,8 @@ export interface Term {
 }
 
 export interface SumCheck {
-  /** What the whole is, e.g. "支出总表 行政运行 合计". */
-  readonly wholeLabel: string;
+  /** What the whole is, e.g. "支出总表 行政运行 合计" (built only when a finding is reported). */
+  readonly wholeLabel: string | (() => string);
   /** The printed whole: its cell when printed, otherwise the span to report on. */
   readonly whole: Cell | undefined;
   readonly span: Span;
@@ -41,17 +41,18 @@ export function describeTerms(terms: readonly Term[], label?: string): string {
  * (error, with the computed value and a fix) or a rounding difference (information).
  */
 export function checkSum(context: RuleContext, run: RuleRun, check: SumCheck): void {
+  const wholeLabel = (): string => (typeof check.wholeLabel === 'function' ? check.wholeLabel() : check.wholeLabel);
   const printed = check.whole?.amount.value ?? ZERO;
   const printedDecimals = check.whole && !check.whole.amount.blank ? check.whole.amount.decimals : 2;
   const nonBlank = check.terms.filter((term) => !term.blank);
   const sum = check.terms.reduce((acc, term) => acc.plus(term.value), ZERO as Dec);
   run.checked();
-  const formula = describeTerms(check.terms, check.termsLabel);
   if (check.kind === 'includes') {
     if (sum.lte(printed.plus(context.settings.tolerance))) return;
+    const formula = describeTerms(check.terms, check.termsLabel);
     run.report({
       span: check.whole && check.whole.span.end > check.whole.span.start ? check.whole.span : check.span,
-      message: t('{0} is {1}, less than its part(s) {2} = {3}', check.wholeLabel, show(printed, printedDecimals), formula, show(sum, Math.max(2, printedDecimals))),
+      message: t('{0} is {1}, less than its part(s) {2} = {3}', wholeLabel(), show(printed, printedDecimals), formula, show(sum, Math.max(2, printedDecimals))),
       data: { computed: show(sum, printedDecimals), formula, relation: check.relation },
     });
     return;
@@ -59,6 +60,7 @@ export function checkSum(context: RuleContext, run: RuleRun, check: SumCheck): v
   const partDecimals = nonBlank.length ? Math.min(...nonBlank.map((term) => term.decimals)) : printedDecimals;
   const agreement = compareSum(printed, printedDecimals, sum, nonBlank.length, partDecimals, context.settings.tolerance);
   if (agreement === 'equal') return;
+  const formula = describeTerms(check.terms, check.termsLabel);
   const computed = formatLike(sum, check.whole && !check.whole.amount.blank ? check.whole.amount.text : undefined);
   const printedText = check.whole && !check.whole.amount.blank ? check.whole.amount.text.trim() : t('blank');
   const span = check.whole && check.whole.span.end > check.whole.span.start ? check.whole.span : check.span;
@@ -67,7 +69,7 @@ export function checkSum(context: RuleContext, run: RuleRun, check: SumCheck): v
       rule: 'sum/rounding',
       severity: 'information',
       span,
-      message: t('{0} is {1}; the parts add up to {2} ({3}): a rounding difference of the printed figures', check.wholeLabel, printedText, show(sum, Math.max(printedDecimals, partDecimals)), formula),
+      message: t('{0} is {1}; the parts add up to {2} ({3}): a rounding difference of the printed figures', wholeLabel(), printedText, show(sum, Math.max(printedDecimals, partDecimals)), formula),
       data: { computed, formula, relation: check.relation },
     });
     return;
@@ -77,7 +79,7 @@ export function checkSum(context: RuleContext, run: RuleRun, check: SumCheck): v
     : [];
   run.report({
     span,
-    message: t('{0} should be {1} ({2}); the table prints {3}', check.wholeLabel, computed, formula, printedText),
+    message: t('{0} should be {1} ({2}); the table prints {3}', wholeLabel(), computed, formula, printedText),
     data: { computed, formula, relation: check.relation, fixes },
   });
 }

@@ -1,0 +1,92 @@
+#!/usr/bin/env node
+// Regenerates the README sections that list every rule id and every key of the report format,
+// from the rule registry and the JSON Schema (the sources of truth). `npm run docs` writes them;
+// server/test/docs.test.ts fails when the README is out of date.
+const fs = require('fs');
+const path = require('path');
+
+const root = path.join(__dirname, '..');
+const readmePath = path.join(root, 'README.md');
+
+function load(relative) {
+  return require(path.join(root, 'out', 'server', 'src', relative));
+}
+
+function escape(text) {
+  return String(text ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+function rulesSection() {
+  const { RULES, COMPANION_RULES } = load('service/rules/registry.js');
+  const areas = { yaml: 'YAML', schema: '结构 Structure', amount: '金额 Amounts', code: '科目编码 Codes', sum: '表内合计 Sums', xref: '表间勾稽 Cross-table', text: '说明文字 Prose', review: '审核要点 Review' };
+  const severity = { error: '错误', warning: '警告', information: '提示', hint: '提示' };
+  const rows = [...RULES, ...COMPANION_RULES.map((r) => ({ ...r, area: 'sum' }))];
+  const lines = ['| rule id | 类别 | 默认级别 | 检查内容 |', '|---|---|---|---|'];
+  for (const rule of rows) lines.push(`| \`${rule.id}\` | ${areas[rule.area] ?? rule.area} | ${severity[rule.severity]} | ${escape(rule.title)} |`);
+  return lines.join('\n');
+}
+
+function formatSection() {
+  const { REPORT_SCHEMA, schemaAtPath, resolveRef } = load('service/schema/schemaInfo.js');
+  const props = (schema) => {
+    const resolved = resolveRef(schema) ?? {};
+    const out = { ...(resolved.properties ?? {}) };
+    for (const b of [...(resolved.allOf ?? []), ...(resolved.anyOf ?? []), ...(resolved.oneOf ?? [])]) Object.assign(out, props(b));
+    return out;
+  };
+  const title = (s) => escape(s?.title ?? resolveRef(s)?.title ?? '');
+  const lines = [];
+  lines.push('**Top level**', '', '| key | 中文 |', '|---|---|');
+  for (const [key, s] of Object.entries(props(REPORT_SCHEMA))) lines.push(`| \`${key}\` | ${title(s)} |`);
+  lines.push('', '**Tables** (`tables:`)', '', '| table key | 中文 |', '|---|---|');
+  const tables = props(schemaAtPath(['tables']));
+  for (const [key, s] of Object.entries(tables)) lines.push(`| \`${key}\` | ${title(s)} |`);
+  lines.push('', '**Row keys and amount columns** (rows of every row table)', '', '| key | 中文 |', '|---|---|');
+  for (const [key, s] of Object.entries(props(schemaAtPath(['tables', 'expense', 'rows', 0])))) lines.push(`| \`${key}\` | ${title(s)} |`);
+  const extra = [
+    ['summary', '收支总表 / 财政拨款收支总表 keys'], ['fiscal_summary', null], ['three_public', '“三公”经费表 keys'], ['projects', null],
+    ['performance', '项目绩效目标表 keys'], ['overall_performance', '整体绩效目标表 keys'], ['procurement', '政府采购表 keys'], ['assets', '国有资产表 keys'], ['catalog', '公开报表目录 keys'],
+  ];
+  for (const [table, heading] of extra) {
+    if (!heading) continue;
+    lines.push('', `**${heading}** (\`${table}\`)`, '', '| key | 中文 |', '|---|---|');
+    const keys = props(schemaAtPath(['tables', table]));
+    if (table === 'summary') Object.assign(keys, props(schemaAtPath(['tables', 'fiscal_summary'])));
+    for (const [key, s] of Object.entries(keys)) lines.push(`| \`${key}\` | ${title(s)} |`);
+  }
+  const item = props(schemaAtPath(['tables', 'performance', 'rows', 0, 'indicators', 0]));
+  lines.push('', '**Indicators** (`indicators:` of 绩效目标表)', '', '| key | 中文 |', '|---|---|');
+  for (const [key, s] of Object.entries(item)) lines.push(`| \`${key}\` | ${title(s)} |`);
+  const section = props(schemaAtPath(['narrative', 0]));
+  lines.push('', '**Narrative sections** (`narrative:`)', '', '| key | 中文 |', '|---|---|');
+  for (const [key, s] of Object.entries(section)) lines.push(`| \`${key}\` | ${title(s)} |`);
+  const previous = props(schemaAtPath(['previous']));
+  lines.push('', '**Last year\'s figures** (`previous:`)', '', '| key | 中文 |', '|---|---|');
+  for (const [key, s] of Object.entries(previous)) lines.push(`| \`${key}\` | ${title(s)} |`);
+  const items = JSON.parse(fs.readFileSync(path.join(root, 'data', 'labels', 'items.json'), 'utf8')).items;
+  lines.push('', '**Standard items** of the 收支总表 / 财政拨款收支总表 income side (printed labels the checker understands; `data/labels/items.json`)', '', '| id | printed labels |', '|---|---|');
+  for (const [id, def] of Object.entries(items)) lines.push(`| \`${id}\` | ${escape(def.labels.join('、'))} |`);
+  return lines.join('\n');
+}
+
+function replaceBetween(text, name, content) {
+  const begin = `<!-- BEGIN generated:${name} -->`;
+  const end = `<!-- END generated:${name} -->`;
+  const start = text.indexOf(begin);
+  const stop = text.indexOf(end);
+  if (start < 0 || stop < 0) throw new Error(`README.md lacks the markers for ${name}`);
+  return text.slice(0, start + begin.length) + '\n' + content + '\n' + text.slice(stop);
+}
+
+function generate(text) {
+  return replaceBetween(replaceBetween(text, 'rules', rulesSection()), 'format', formatSection());
+}
+
+module.exports = { generate };
+
+if (require.main === module) {
+  const before = fs.readFileSync(readmePath, 'utf8');
+  const after = generate(before);
+  if (after !== before) fs.writeFileSync(readmePath, after);
+  console.log(after === before ? 'README.md is up to date' : 'README.md updated');
+}
