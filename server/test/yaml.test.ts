@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { parseYaml } from '../src/service/yaml/parseYaml';
+import { parseYaml } from '../src/service/yaml/incremental';
 import { getValue, isMap, isScalar, isSeq } from '../src/service/yaml/ast';
 
 test('scalars keep their text and exact offsets', () => {

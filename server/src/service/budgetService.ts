@@ -24,7 +24,8 @@ export interface BudgetServiceOptions {
  */
 export interface BudgetService {
   readonly codeTables: CodeTables;
-  parse(text: string): ParsedDocument;
+  /** Parses a document; pass the previous version of the same document to re-parse only what changed. */
+  parse(text: string, previous?: ParsedDocument): ParsedDocument;
   validate(document: ParsedDocument, settings?: UserSettings): ValidationResult;
   complete(textDocument: TextDocument, document: ParsedDocument, position: Position, settings?: UserSettings): CompletionList;
   hover(textDocument: TextDocument, document: ParsedDocument, position: Position, settings?: UserSettings): Hover | null;

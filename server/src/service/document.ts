@@ -1,17 +1,21 @@
-import { parseYaml, ParsedYaml } from './yaml/parseYaml';
+import { parseYaml, IncrementalParse } from './yaml/incremental';
 import { buildReport, ModelProblem } from './model/buildReport';
 import type { Report } from './model/types';
 
 /** Everything the features need about one version of a document, computed once. */
 export interface ParsedDocument {
   readonly text: string;
-  readonly yaml: ParsedYaml;
+  readonly yaml: IncrementalParse;
   readonly report: Report;
   readonly modelProblems: readonly ModelProblem[];
 }
 
-export function parseBudgetDocument(text: string): ParsedDocument {
-  const yaml = parseYaml(text);
+/**
+ * Parses a document; with the previous version of the same document, only the chunks
+ * (rows, table heads, sections) whose text changed are parsed again.
+ */
+export function parseBudgetDocument(text: string, previous?: ParsedDocument): ParsedDocument {
+  const yaml = parseYaml(text, undefined, previous?.yaml.cache);
   const { report, problems } = buildReport(yaml.root);
   return { text, yaml, report, modelProblems: problems };
 }

@@ -30,7 +30,7 @@ export const DEFAULT_LIMITS: ParseLimits = { maxLength: 32 * 1024 * 1024, maxDep
  * converted to a number and no custom tag can run code; aliases are reported and never
  * expanded (which also makes alias bombs harmless).
  */
-export function parseYaml(text: string, limits: ParseLimits = DEFAULT_LIMITS, base = 0): ParsedYaml {
+export function parseWhole(text: string, limits: ParseLimits = DEFAULT_LIMITS, base = 0, startDepth = 0): ParsedYaml {
   const problems: YamlProblem[] = [];
   if (text.length > limits.maxLength) {
     problems.push({ kind: 'too-large', start: base, end: base + Math.min(text.length, firstLineEnd(text)), message: `text of ${text.length} characters exceeds the limit of ${limits.maxLength}` });
@@ -56,7 +56,7 @@ export function parseYaml(text: string, limits: ParseLimits = DEFAULT_LIMITS, ba
     problems.push({ kind, start: base + start, end: base + end, message: error.message.split('\n')[0] });
   }
   const converter = new Converter(text, base, limits.maxDepth, problems);
-  const root = doc.contents ? converter.node(doc.contents as YamlNode, 0) : null;
+  const root = doc.contents ? converter.node(doc.contents as YamlNode, startDepth) : null;
   return { root, problems };
 }
 
@@ -143,7 +143,7 @@ class Converter {
     let indent = -1;
     const starts: number[] = [];
     for (let i = 0; i < lines.length; i++) {
-      if (pos > end) { starts.push(this.base + end); continue; }
+      if (pos >= end) { starts.push(this.base + end); continue; }
       const lineEnd = text.indexOf('\n', pos);
       const stop = lineEnd < 0 ? text.length : lineEnd;
       if (indent < 0 && lines[i].length > 0) {

@@ -1,0 +1,62 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { parseWhole } from '../src/service/yaml/parseYaml';
+import { parseYaml } from '../src/service/yaml/incremental';
+import { readSample, sampleFiles, service } from './helpers';
+import * as fs from 'fs';
+import * as path from 'path';
+
+function same(text: string, label: string): void {
+  const whole = parseWhole(text);
+  const chunked = parseYaml(text);
+  assert.deepEqual(chunked.root, whole.root, `${label}: trees differ`);
+  assert.deepEqual(chunked.problems.map((p) => p.kind), whole.problems.map((p) => p.kind), `${label}: problems differ`);
+}
+
+test('chunked parsing gives the whole-text tree on every sample', () => {
+  for (const file of sampleFiles()) {
+    const text = fs.readFileSync(file, 'utf8');
+    const chunked = parseYaml(text);
+    assert.ok(chunked.totalChunks > 20, `${path.basename(file)} should be split (${chunked.totalChunks} chunks)`);
+    same(text, path.basename(file));
+  }
+  same(readSample('teaching/clean.budget.yaml'), 'clean');
+});
+
+test('chunked parsing gives the whole-text tree on edited texts', () => {
+  const text = readSample('003-jiyuan-2024.budget.yaml');
+  const lines = text.split('\n');
+  let seed = 7;
+  const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+  for (let i = 0; i < 60; i++) {
+    const copy = [...lines];
+    const at = random(copy.length);
+    switch (i % 4) {
+      case 0: copy.splice(at, 1); break;
+      case 1: copy.splice(at, 0, copy[random(copy.length)]); break;
+      case 2: copy[at] = copy[at].replace(/\d/, '7'); break;
+      default: copy[at] = '  ' + copy[at];
+    }
+    const edited = copy.join('\n');
+    const whole = parseWhole(edited);
+    if (whole.problems.length > 0) continue;
+    same(edited, `edit ${i} at line ${at + 1}`);
+  }
+});
+
+test('an edit re-parses only the chunk it touches', () => {
+  const text = readSample('003-jiyuan-2024.budget.yaml');
+  const first = service().parse(text);
+  const at = text.indexOf('1,024.80');
+  const edited = text.slice(0, at) + '1,024.90' + text.slice(at + '1,024.80'.length);
+  const second = service().parse(edited, first);
+  assert.equal(second.yaml.parsedChunks, 1);
+  assert.ok(second.yaml.totalChunks > 100);
+  assert.deepEqual(second.yaml.root, parseWhole(edited).root);
+});
+
+test('texts the chunker cannot split safely are parsed whole', () => {
+  for (const text of ['a: &x 1\nb: *x\n', '---\na: 1\n', '\ta: 1\n', '  indented: 1\n', '- 1\n- 2\n']) {
+    assert.equal(parseYaml(text).totalChunks, 1, text);
+  }
+});
