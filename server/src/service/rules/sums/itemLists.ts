@@ -1,5 +1,6 @@
 import { t } from '../../i18n/l10n';
 import { listTree } from '../../model/itemLists';
+import { parseItemLabel } from '../../model/itemLabels';
 import { columnTitle, tableTitle } from '../../schema/schemaInfo';
 import type { Cell, ItemEntry, Table } from '../../model/types';
 import type { Rule, RuleContext, RuleRun } from '../ruleTypes';
@@ -87,6 +88,14 @@ function checkSides(context: RuleContext, run: RuleRun, table: Table): void {
   }
 }
 
+/** The 国有资产 table is an item list in disguise: 资产总额 = 1、房屋 + 2、车辆 + …, 其中 parts within. */
+function assetEntries(table: Table): ItemEntry[] {
+  return table.rows.filter((row) => row.item).map((row, index) => {
+    const parsed = parseItemLabel(row.item!.value);
+    return { index, span: row.span, label: row.item!, bareLabel: parsed.bare, ordinalLevel: parsed.ordinalLevel, isOfWhich: parsed.isOfWhich, cells: row.cells, unreadable: row.unreadable };
+  });
+}
+
 export const itemListTotals: Rule = {
   id: 'sum/items',
   area: 'sum',
@@ -95,6 +104,7 @@ export const itemListTotals: Rule = {
   companions: ['sum/rounding'],
   run(context, run) {
     for (const table of context.report.tables.values()) {
+      if (table.key === 'assets' && !table.incomplete) checkList(context, run, table, 'rows', assetEntries(table).map((e) => ({ ...e, cells: new Map([...e.cells].filter(([k]) => k === 'value')) })));
       if (table.def.shape !== 'items') continue;
       for (const [key, entries] of table.lists) checkList(context, run, table, key, entries);
       checkSides(context, run, table);
