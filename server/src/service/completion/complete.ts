@@ -85,7 +85,7 @@ function codeCompletions(document: TextDocument, context: LineContext, system: C
   const items: CompletionItem[] = matches.slice(0, MAX_ITEMS).map(({ candidate, m }, index) => {
     const { code, name } = candidate.entry;
     const value = typingCode ? code : name;
-    const quoted = typingCode ? (context.quote ? value + (closingQuote ? '' : context.quote) : `"${value}"`) : value;
+    const quoted = typingCode ? (context.quote ? value + context.quote : `"${value}"`) : value;
     const item: CompletionItem = {
       label: `${code} ${name}`,
       kind: CompletionItemKind.Value,

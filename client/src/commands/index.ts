@@ -1,0 +1,24 @@
+import * as vscode from 'vscode';
+import type { BudgetCommand, CommandServices } from './command';
+import { checkWorkspace } from './checkWorkspace';
+import { insertCode } from './insertCode';
+import { showSummary } from './showSummary';
+import { showCoverage } from './showCoverage';
+
+/** Every command of the extension; each id is contributed in package.json. */
+export const COMMANDS: readonly BudgetCommand[] = [checkWorkspace, insertCode, showSummary, showCoverage];
+
+export function registerCommands(services: CommandServices): vscode.Disposable {
+  return vscode.Disposable.from(
+    ...COMMANDS.map((command) =>
+      vscode.commands.registerCommand(command.id, async (...args: unknown[]) => {
+        try {
+          return await command.run(services, ...args);
+        } catch (error) {
+          void vscode.window.showErrorMessage(vscode.l10n.t('{0} failed: {1}', command.id, error instanceof Error ? error.message : String(error)));
+          return undefined;
+        }
+      }),
+    ),
+  );
+}

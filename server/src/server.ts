@@ -1,0 +1,421 @@
+import {
+  CancellationToken,
+  CodeActionKind,
+  Connection,
+  createConnection,
+  DidChangeConfigurationNotification,
+  FileChangeType,
+  InitializeParams,
+  InitializeResult,
+  MessageType,
+  ProposedFeatures,
+  ShowMessageNotification,
+  TextDocumentSyncKind,
+  TextEdit,
+} from 'vscode-languageserver/node';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import * as fs from 'fs';
+import * as path from 'path';
+import { t, setLocale, getLocale } from './service/i18n/l10n';
+import { toDiagnostic } from './service/protocol';
+import { toCheckSettings } from './service/settings';
+import { COMPANION_RULES, RULES } from './service/rules/registry';
+import type { ValidationResult } from './service/rules/ruleTypes';
+import type { BudgetService } from './service/budgetService';
+import { DocumentStore } from './node/lsp/documentStore';
+import { AnalysisCache } from './node/lsp/analysisCache';
+import { ServiceCache } from './node/lsp/serviceCache';
+import { ValidationScheduler, WorkToken, yieldToEventLoop } from './node/lsp/validationScheduler';
+import { budgetSection, DEFAULT_EDITOR_SETTINGS, EditorSettings, effectiveLocale, readEditorSettings, resolveCodeTablePaths, uriToPath } from './node/lsp/editorSettings';
+import { codeList } from './node/lsp/codeList';
+import { codeInsertionEdits } from './node/lsp/codeInsertion';
+import {
+  CHECK_DOCUMENTS_REQUEST,
+  CheckDocumentsParams,
+  CheckDocumentsResult,
+  CODE_LIST_REQUEST,
+  CodeListParams,
+  CodeListResult,
+  DiagnosticCounts,
+  INSERT_CODE_REQUEST,
+  InitializationOptions,
+  InsertCodeParams,
+  LEDGER_NOTIFICATION,
+  LedgerParams,
+  LedgerRow,
+  WORKSPACE_TRUST_NOTIFICATION,
+  WorkspaceTrustParams,
+} from './node/lsp/protocolExtensions';
+
+/**
+ * The budget language server: LSP wiring only. Every feature is a call into the language
+ * service (service/budgetService.ts); this file keeps documents in sync, caches one parse per
+ * version, debounces validation, drops outdated work and translates results to LSP.
+ */
+
+const DEFAULT_DEBOUNCE_MS = 200;
+const RULE_TITLES = new Map<string, string>([...RULES, ...COMPANION_RULES].map((r) => [r.id, r.title]));
+
+export function startServer(connection: Connection): void {
+  const documents = new DocumentStore();
+  const analyses = new AnalysisCache();
+  const services = new ServiceCache();
+  const settingsCache = new Map<string, Promise<EditorSettings>>();
+  /** Reports published by the "check all reports" request and not open in the editor. */
+  const workspaceReports = new Set<string>();
+  const reportedTableProblems = new Set<string>();
+
+  let options: InitializationOptions = {};
+  let initialSection: unknown;
+  let pushedSection: unknown;
+  let editorLocale: string | undefined;
+  let hasConfiguration = false;
+  let hasDynamicConfiguration = false;
+  let hasFolderEvents = false;
+  let workspaceFolders: string[] = [];
+  let trusted = true;
+  let debounceMs = DEFAULT_DEBOUNCE_MS;
+  let ready: Promise<void> = Promise.resolve();
+
+  const log = (message: string) => connection.console.log(message);
+  const logError = (context: string, error: unknown) => connection.console.error(`${context}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+
+  // ---- settings ----
+
+  function settingsFor(uri: string): Promise<EditorSettings> {
+    if (!hasConfiguration) return Promise.resolve(readEditorSettings(initialSection, pushedSection));
+    let settings = settingsCache.get(uri);
+    if (!settings) {
+      settings = connection.workspace.getConfiguration({ scopeUri: uri, section: 'budget' }).then(
+        (section: unknown) => readEditorSettings(initialSection, section),
+        (error: unknown) => {
+          logError('workspace/configuration', error);
+          return readEditorSettings(initialSection);
+        },
+      );
+      settingsCache.set(uri, settings);
+    }
+    return settings;
+  }
+
+  async function refreshLocale(): Promise<void> {
+    let settings: EditorSettings = readEditorSettings(initialSection, pushedSection);
+    if (hasConfiguration) {
+      try {
+        settings = readEditorSettings(initialSection, await connection.workspace.getConfiguration({ section: 'budget' }));
+      } catch (error) {
+        logError('workspace/configuration', error);
+      }
+    }
+    const before = getLocale();
+    if (setLocale(effectiveLocale(settings.locale, editorLocale)) !== before) analyses.invalidateValidations();
+  }
+
+  /** The service for a document's code tables and the key its validations are cached under. */
+  function serviceFor(uri: string, settings: EditorSettings): { service: BudgetService; key: string } {
+    const files = resolveCodeTablePaths(settings.codeTables, uri, workspaceFolders, trusted);
+    const cached = services.get(files);
+    if (cached.problems.length && !reportedTableProblems.has(cached.key)) {
+      reportedTableProblems.add(cached.key);
+      const first = cached.problems[0];
+      const message = first.line > 0 ? t('Code table {0}, line {1}: {2}', first.file, first.line, first.message) : t('Code table {0}: {1}', first.file, first.message);
+      const text = cached.problems.length > 1 ? `${message} ${t('({0} problems in all)', cached.problems.length)}` : message;
+      // A notification, not window/showMessageRequest: nothing to answer.
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: text });
+      for (const p of cached.problems) log(`code table ${p.file}:${p.line}: ${p.message}`);
+    }
+    return { service: cached.service, key: `${cached.key}|${JSON.stringify(settings.user)}|${getLocale()}` };
+  }
+
+  // ---- validation ----
+
+  function counts(diagnostics: readonly Diagnostic[]): DiagnosticCounts {
+    const c = { errors: 0, warnings: 0, information: 0, hints: 0 };
+    for (const d of diagnostics) {
+      if (d.severity === 1) c.errors++;
+      else if (d.severity === 2) c.warnings++;
+      else if (d.severity === 3) c.information++;
+      else c.hints++;
+    }
+    return c;
+  }
+
+  function ledgerRows(result: ValidationResult): LedgerRow[] {
+    return result.ledger.map((e) => ({ rule: e.rule, title: RULE_TITLES.get(e.rule) ?? '', outcome: e.outcome, checks: e.checks, findings: e.findings, reasons: e.reasons }));
+  }
+
+  function publish(uri: string, version: number | null, result: ValidationResult, diagnostics: readonly Diagnostic[]): void {
+    void connection.sendDiagnostics({ uri, version: version ?? undefined, diagnostics: [...diagnostics] });
+    if (options.ledgerNotifications) {
+      const params: LedgerParams = { uri, version, ledger: ledgerRows(result), claims: result.claims, counts: counts(diagnostics) };
+      void connection.sendNotification(LEDGER_NOTIFICATION, params);
+    }
+  }
+
+  async function validateOpenDocument(uri: string, token: WorkToken): Promise<void> {
+    await ready;
+    const settings = await settingsFor(uri);
+    const document = documents.get(uri);
+    if (token.cancelled || !document) return;
+    const version = document.version;
+    const { service, key } = serviceFor(uri, settings);
+    if (!analyses.hasValidation(document, key)) {
+      analyses.parsed(document, service);
+      // Between parse and validation, newer edits may have arrived: then this work is outdated.
+      await yieldToEventLoop();
+      if (token.cancelled || documents.get(uri)?.version !== version) return;
+    }
+    const validation = analyses.validation(document, service, settings.user, key);
+    if (token.cancelled || documents.get(uri)?.version !== version) return;
+    publish(uri, version, validation.result, validation.diagnostics);
+  }
+
+  const scheduler = new ValidationScheduler(validateOpenDocument, (uri, error) => logError(`validation of ${uri}`, error));
+
+  /** Checks a report that is not open (from the text given, or from disk). */
+  async function validateClosed(uri: string, text: string): Promise<{ result: ValidationResult; diagnostics: Diagnostic[] }> {
+    const settings = await settingsFor(uri);
+    const { service } = serviceFor(uri, settings);
+    const textDocument = TextDocument.create(uri, 'budget-yaml', 0, text);
+    const result = service.validate(service.parse(text), settings.user);
+    const diagnostics = result.findings.map((f) => toDiagnostic(textDocument, f));
+    publish(uri, null, result, diagnostics);
+    return { result, diagnostics };
+  }
+
+  function recheckFromDisk(uri: string): void {
+    const file = uriToPath(uri);
+    if (!file) return;
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch {
+      workspaceReports.delete(uri);
+      void connection.sendDiagnostics({ uri, diagnostics: [] });
+      return;
+    }
+    validateClosed(uri, text).catch((error) => logError(`validation of ${uri}`, error));
+  }
+
+  function revalidateAll(): void {
+    for (const document of documents.all()) scheduler.schedule(document.uri, 0);
+    for (const uri of workspaceReports) if (!documents.get(uri)) recheckFromDisk(uri);
+  }
+
+  // ---- lifecycle ----
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    options = (params.initializationOptions ?? {}) as InitializationOptions;
+    initialSection = budgetSection(options);
+    editorLocale = params.locale;
+    trusted = options.trusted !== false;
+    if (typeof options.debounceMs === 'number' && options.debounceMs >= 0) debounceMs = options.debounceMs;
+    const capabilities = params.capabilities;
+    hasConfiguration = !!capabilities.workspace?.configuration;
+    hasDynamicConfiguration = !!capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
+    hasFolderEvents = !!capabilities.workspace?.workspaceFolders;
+    workspaceFolders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    setLocale(effectiveLocale(readEditorSettings(initialSection).locale, editorLocale));
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        completionProvider: { triggerCharacters: ['"'] },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: hasFolderEvents } },
+      },
+      serverInfo: { name: 'budget-language-server', version: readVersion() },
+    };
+  });
+
+  connection.onInitialized(() => {
+    ready = refreshLocale();
+    if (hasDynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'budget' });
+    if (hasFolderEvents) {
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        const removed = new Set(event.removed.map((f) => f.uri));
+        workspaceFolders = [...workspaceFolders.filter((f) => !removed.has(f)), ...event.added.map((f) => f.uri)];
+        settingsCache.clear();
+        revalidateAll();
+      });
+    }
+  });
+
+  connection.onDidChangeConfiguration((params) => {
+    pushedSection = budgetSection(params.settings) ?? pushedSection;
+    settingsCache.clear();
+    ready = refreshLocale();
+    revalidateAll();
+  });
+
+  connection.onNotification(WORKSPACE_TRUST_NOTIFICATION, (params: WorkspaceTrustParams) => {
+    const now = params?.trusted !== false;
+    if (now === trusted) return;
+    trusted = now;
+    revalidateAll();
+  });
+
+  connection.onDidChangeWatchedFiles((params) => {
+    let tablesChanged = false;
+    for (const change of params.changes) {
+      if (/\.csv$/i.test(change.uri)) {
+        tablesChanged = true;
+        continue;
+      }
+      if (documents.get(change.uri) || !workspaceReports.has(change.uri)) continue;
+      if (change.type === FileChangeType.Deleted) {
+        workspaceReports.delete(change.uri);
+        void connection.sendDiagnostics({ uri: change.uri, diagnostics: [] });
+      } else {
+        recheckFromDisk(change.uri);
+      }
+    }
+    if (tablesChanged) revalidateAll();
+  });
+
+  // ---- documents ----
+
+  connection.onDidOpenTextDocument(({ textDocument }) => {
+    analyses.delete(textDocument.uri);
+    documents.open(textDocument.uri, textDocument.languageId, textDocument.version, textDocument.text);
+    scheduler.schedule(textDocument.uri, 0);
+  });
+
+  connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
+    const outcome = documents.change(textDocument.uri, textDocument.version, contentChanges);
+    if (outcome === 'applied') scheduler.schedule(textDocument.uri, debounceMs);
+    else log(`ignored a ${outcome} change of ${textDocument.uri} (version ${textDocument.version}, have ${documents.get(textDocument.uri)?.version ?? 'none'})`);
+  });
+
+  connection.onDidCloseTextDocument(({ textDocument }) => {
+    const uri = textDocument.uri;
+    scheduler.cancel(uri);
+    documents.close(uri);
+    analyses.delete(uri);
+    settingsCache.delete(uri);
+    if (workspaceReports.has(uri)) recheckFromDisk(uri);
+    else void connection.sendDiagnostics({ uri, diagnostics: [] });
+  });
+
+  // ---- features: each a call into the service with the cached parse ----
+
+  async function withDocument<T>(uri: string, token: CancellationToken, fallback: T, feature: (document: TextDocument, settings: EditorSettings, service: BudgetService, key: string) => T): Promise<T> {
+    await ready;
+    const settings = await settingsFor(uri);
+    const document = documents.get(uri);
+    if (!document || token.isCancellationRequested) return fallback;
+    try {
+      const { service, key } = serviceFor(uri, settings);
+      return feature(document, settings, service, key);
+    } catch (error) {
+      logError(`request on ${uri}`, error);
+      return fallback;
+    }
+  }
+
+  connection.onCompletion((params, token) =>
+    withDocument(params.textDocument.uri, token, null, (document, settings, service) => service.complete(document, analyses.parsed(document, service), params.position, settings.user)),
+  );
+
+  connection.onHover((params, token) =>
+    withDocument(params.textDocument.uri, token, null, (document, settings, service) => service.hover(document, analyses.parsed(document, service), params.position, settings.user)),
+  );
+
+  connection.onCodeAction((params, token) =>
+    withDocument(params.textDocument.uri, token, [], (document, settings, service, key) => {
+      // The findings of exactly this version: their spans are the offsets the fixes edit.
+      const { result } = analyses.validation(document, service, settings.user, key);
+      const span = { start: document.offsetAt(params.range.start), end: document.offsetAt(params.range.end) };
+      return service.codeActions(document, analyses.parsed(document, service), span, result.findings);
+    }),
+  );
+
+  connection.onDocumentSymbol((params, token) =>
+    withDocument(params.textDocument.uri, token, [], (document, _settings, service) => service.symbols(document, analyses.parsed(document, service))),
+  );
+
+  connection.onFoldingRanges((params, token) =>
+    withDocument(params.textDocument.uri, token, [], (document, _settings, service) => service.folding(document, analyses.parsed(document, service))),
+  );
+
+  // ---- requests of the VS Code client ----
+
+  connection.onRequest(CHECK_DOCUMENTS_REQUEST, async (params: CheckDocumentsParams, token: CancellationToken): Promise<CheckDocumentsResult> => {
+    await ready;
+    const files: Array<CheckDocumentsResult['files'][number]> = [];
+    const list = Array.isArray(params?.documents) ? params.documents : [];
+    let index = 0;
+    for (; index < list.length && !token.isCancellationRequested; index++) {
+      const { uri, text } = list[index];
+      if (typeof uri !== 'string' || typeof text !== 'string') continue;
+      try {
+        const open = documents.get(uri);
+        if (open) {
+          const settings = await settingsFor(uri);
+          const { service, key } = serviceFor(uri, settings);
+          const validation = analyses.validation(open, service, settings.user, key);
+          publish(uri, open.version, validation.result, validation.diagnostics);
+          files.push({ uri, counts: counts(validation.diagnostics), ledger: ledgerRows(validation.result) });
+        } else {
+          const { result, diagnostics } = await validateClosed(uri, text);
+          workspaceReports.add(uri);
+          files.push({ uri, counts: counts(diagnostics), ledger: ledgerRows(result) });
+        }
+      } catch (error) {
+        logError(`check of ${uri}`, error);
+      }
+      await yieldToEventLoop();
+    }
+    return { files, skipped: list.length - index };
+  });
+
+  connection.onRequest(CODE_LIST_REQUEST, (params: CodeListParams, token: CancellationToken) =>
+    withDocument<CodeListResult>(params.uri, token, { codes: [] }, (document, settings, service) => {
+      const offset = params.position ? document.offsetAt(params.position) : undefined;
+      return codeList(service.codeTables, analyses.parsed(document, service), offset, toCheckSettings(settings.user).codeYear);
+    }),
+  );
+
+  connection.onRequest(INSERT_CODE_REQUEST, (params: InsertCodeParams, token: CancellationToken) =>
+    withDocument<TextEdit[]>(params.uri, token, [], (document) =>
+      codeInsertionEdits(document.getText(), document.offsetAt(params.position), String(params.code), String(params.name)).map((e) =>
+        TextEdit.replace({ start: document.positionAt(e.span.start), end: document.positionAt(e.span.end) }, e.newText),
+      ),
+    ),
+  );
+
+  connection.onShutdown(() => scheduler.cancelAll());
+
+  connection.listen();
+}
+
+function readVersion(): string {
+  try {
+    // The manifest sits at the package root, above out/server/src or dist.
+    for (const candidate of ['../../../package.json', '../package.json']) {
+      const file = path.join(__dirname, candidate);
+      if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8')).version ?? '';
+    }
+  } catch {
+    // The version is informational only.
+  }
+  return '';
+}
+
+const USAGE = 'usage: budget-language-server --stdio | --node-ipc | --socket=PORT';
+
+if (process.argv.includes('--version')) {
+  process.stdout.write(readVersion() + '\n');
+} else if (!process.argv.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket') || a.startsWith('--pipe'))) {
+  process.stderr.write(USAGE + '\n');
+  process.exitCode = 2;
+} else {
+  const connection = createConnection(ProposedFeatures.all);
+  // A bug must cost one answer, never the server: log it and carry on.
+  process.on('uncaughtException', (error) => connection.console.error(`uncaught: ${error.stack ?? error.message}`));
+  process.on('unhandledRejection', (reason) => connection.console.error(`unhandled rejection: ${String(reason)}`));
+  startServer(connection);
+}

@@ -1,0 +1,91 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'fs';
+import { checkText } from '../../src/cli';
+import { setLocale } from '../../src/service/i18n/l10n';
+import { sampleFiles, service } from '../helpers';
+import { fileUri, LspTestClient, plain } from './lspTestClient';
+
+/** What budget-check reports for the same text (the same conversion, the same uri). */
+function cliDiagnostics(file: string, text: string, settings = {}, locale = 'zh-cn') {
+  setLocale(locale);
+  try {
+    return plain(checkText(service(), file, text, settings).diagnostics);
+  } finally {
+    setLocale('zh-cn');
+  }
+}
+
+test('the server publishes the diagnostics of budget-check for every sample', async (t) => {
+  const server = await LspTestClient.start();
+  t.after(() => server.stop());
+  const files = sampleFiles();
+  assert.ok(files.length >= 5);
+  for (const file of files) {
+    const text = fs.readFileSync(file, 'utf8');
+    const uri = fileUri(file);
+    await server.open(uri, text, 7);
+    const published = await server.diagnostics(uri, 7);
+    assert.deepEqual(plain(published.diagnostics), cliDiagnostics(file, text), file);
+  }
+  // Rule ids are the diagnostic codes.
+  const all = server.published.flatMap((p) => p.diagnostics);
+  assert.ok(all.length > 0);
+  for (const d of all) assert.match(String(d.code), /^[a-z]+\/[a-z0-9-]+$/);
+});
+
+test('settings from the editor change the diagnostics exactly as the CLI flags do', async (t) => {
+  const settings = { rules: { 'code/name-mismatch': 'error', 'sum/rounding': 'off' }, tolerance: '0.01' };
+  const server = await LspTestClient.start({ configuration: (item) => (item.section === 'budget' ? { ...settings, locale: 'auto' } : null) });
+  t.after(() => server.stop());
+  for (const name of ['003-jiyuan-2024.budget.yaml', '004-changan-2022.budget.yaml']) {
+    const file = sampleFiles().find((f) => f.endsWith(name))!;
+    const text = fs.readFileSync(file, 'utf8');
+    const uri = fileUri(file);
+    await server.open(uri, text);
+    const published = await server.diagnostics(uri, 1);
+    const expected = cliDiagnostics(file, text, settings);
+    assert.deepEqual(plain(published.diagnostics), expected, name);
+    assert.ok(!expected.some((d) => d.code === 'sum/rounding'));
+  }
+  const mismatches = server.published.flatMap((p) => p.diagnostics).filter((d) => d.code === 'code/name-mismatch');
+  assert.ok(mismatches.length > 0 && mismatches.every((d) => d.severity === 1));
+});
+
+test('settings given as initialization options (Helix, clients without workspace/configuration) apply too', async (t) => {
+  const server = await LspTestClient.start({ initializationOptions: { budget: { rules: { 'code/name-mismatch': 'off' } } } });
+  t.after(() => server.stop());
+  const file = sampleFiles().find((f) => f.endsWith('003-jiyuan-2024.budget.yaml'))!;
+  const text = fs.readFileSync(file, 'utf8');
+  await server.open(fileUri(file), text);
+  const published = await server.diagnostics(fileUri(file), 1);
+  assert.deepEqual(plain(published.diagnostics), cliDiagnostics(file, text, { rules: { 'code/name-mismatch': 'off' } }));
+  // didChangeConfiguration (push) replaces them and the open report is checked again.
+  const from = server.published.length;
+  await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: { budget: { rules: {} } } });
+  const again = await server.diagnostics(fileUri(file), 1, from);
+  assert.deepEqual(plain(again.diagnostics), cliDiagnostics(file, text));
+});
+
+test('messages follow the editor locale: English only for an English editor', async (t) => {
+  const file = sampleFiles().find((f) => f.endsWith('003-jiyuan-2024.budget.yaml'))!;
+  const text = fs.readFileSync(file, 'utf8');
+  const uri = fileUri(file);
+  const english = await LspTestClient.start({ locale: 'en' });
+  t.after(() => english.stop());
+  await english.open(uri, text);
+  assert.deepEqual(plain((await english.diagnostics(uri, 1)).diagnostics), cliDiagnostics(file, text, {}, 'en'));
+
+  const japanese = await LspTestClient.start({ locale: 'ja' });
+  t.after(() => japanese.stop());
+  await japanese.open(uri, text);
+  assert.deepEqual(plain((await japanese.diagnostics(uri, 1)).diagnostics), cliDiagnostics(file, text, {}, 'zh-cn'));
+
+  // budget.locale overrides the editor's locale.
+  const forced = await LspTestClient.start({ locale: 'en', configuration: () => ({ locale: 'zh-cn' }) });
+  t.after(() => forced.stop());
+  await forced.open(uri, text);
+  const messages = (await forced.diagnostics(uri, 1)).diagnostics.map((d) => d.message);
+  assert.deepEqual(messages, cliDiagnostics(file, text, {}, 'zh-cn').map((d) => d.message));
+  assert.ok(messages.some((m) => /官方名称/.test(m)));
+});

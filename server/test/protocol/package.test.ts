@@ -1,0 +1,91 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { checkText } from '../../src/cli';
+import { ROOT, sampleFiles, service } from '../helpers';
+import { fileUri, LspTestClient, plain } from './lspTestClient';
+
+/**
+ * The .vsix: built with esbuild, listed with `vsce ls`, and run from a copy of exactly the
+ * listed files — so the bundles carry their data imports and find data/codes from dist/.
+ */
+
+function run(args: string[], options: { cwd?: string } = {}) {
+  const result = spawnSync(process.execPath, args, { cwd: options.cwd ?? ROOT, encoding: 'utf8', timeout: 120_000, maxBuffer: 64 * 1024 * 1024 });
+  if (result.error) throw result.error;
+  return result;
+}
+
+function vsceBin(): string {
+  const manifest = require.resolve('@vscode/vsce/package.json', { paths: [ROOT] });
+  const bin = JSON.parse(fs.readFileSync(manifest, 'utf8')).bin;
+  return path.join(path.dirname(manifest), typeof bin === 'string' ? bin : bin.vsce);
+}
+
+let listed: string[] | undefined;
+
+/** Builds the bundles into dist/ and returns what `vsce ls` puts in the package. */
+function packageFiles(): string[] {
+  if (listed) return listed;
+  const build = run(['scripts/build.mjs']);
+  assert.equal(build.status, 0, build.stderr);
+  const ls = run([vsceBin(), 'ls', '--no-dependencies']);
+  assert.equal(ls.status, 0, ls.stderr);
+  listed = ls.stdout.split('\n').map((l) => l.trim()).filter(Boolean).sort();
+  return listed;
+}
+
+test('vsce ls: bundles, code tables, schema, grammar, NLS and one example; no sources or tests', () => {
+  const files = packageFiles();
+  const required = [
+    'package.json',
+    'package.nls.json',
+    'package.nls.zh-cn.json',
+    'dist/client.js',
+    'dist/server.js',
+    'dist/cli.js',
+    'bin/budget-language-server.js',
+    'bin/budget-check.js',
+    'schemas/budget-report.schema.json',
+    'syntaxes/budget-yaml.tmLanguage.json',
+    'language-configuration.json',
+    'l10n/bundle.l10n.zh-cn.json',
+    ...fs.readdirSync(path.join(ROOT, 'data', 'codes')).filter((f) => f.endsWith('.csv')).map((f) => `data/codes/${f}`),
+  ];
+  assert.deepEqual(required.filter((f) => !files.includes(f)), []);
+  const unexpected = files.filter((f) => /\.(ts|map|tsbuildinfo|mjs)$/.test(f) || /^(out|node_modules|server|client|scripts|test-vscode|bench|docs|\.ci)\//.test(f) || /(^|\/)test\//.test(f));
+  assert.deepEqual(unexpected, []);
+  assert.deepEqual(files.filter((f) => /\.budget\.ya?ml$/.test(f)), ['samples/teaching/clean.budget.yaml']);
+  // JSON data is bundled into dist/, the server's own message files too.
+  assert.deepEqual(files.filter((f) => /^(data|l10n)\/.*\.json$/.test(f) && !f.startsWith('l10n/bundle.l10n.')), []);
+  assert.ok(files.length < 40, files.join('\n'));
+});
+
+test('the packaged CLI and server run from the package files alone', async (t) => {
+  const files = packageFiles();
+  const extension = fs.mkdtempSync(path.join(os.tmpdir(), 'budget-vsix-'));
+  t.after(() => fs.rmSync(extension, { recursive: true, force: true }));
+  for (const file of files) {
+    fs.mkdirSync(path.join(extension, path.dirname(file)), { recursive: true });
+    fs.copyFileSync(path.join(ROOT, file), path.join(extension, file));
+  }
+  const sample = path.join(extension, 'samples', 'teaching', 'clean.budget.yaml');
+  const cli = run([path.join(extension, 'bin', 'budget-check.js'), '--format', 'json', '--ledger', sample], { cwd: extension });
+  assert.equal(cli.status, 0, cli.stderr);
+  const output = JSON.parse(cli.stdout);
+  const expected = checkText(service(), sample, fs.readFileSync(sample, 'utf8'), {});
+  assert.equal(output.files[0].diagnostics.length, expected.diagnostics.length);
+  assert.equal(output.files[0].ledger.length, expected.ledger.length);
+
+  const server = await LspTestClient.start({ command: [path.join(extension, 'dist', 'server.js'), '--stdio'] });
+  t.after(() => server.stop());
+  const file = sampleFiles().find((f) => f.endsWith('003-jiyuan-2024.budget.yaml'))!;
+  const text = fs.readFileSync(file, 'utf8');
+  await server.open(fileUri(file), text);
+  const published = await server.diagnostics(fileUri(file), 1);
+  assert.deepEqual(plain(published.diagnostics), plain(checkText(service(), file, text, {}).diagnostics));
+  assert.ok(published.diagnostics.some((d) => d.code === 'code/name-mismatch'), 'the code tables were found from dist/');
+});
