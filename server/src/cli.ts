@@ -7,12 +7,25 @@ import { setLocale, t } from './service/i18n/l10n';
 import { createCodeTables } from './node/dataFiles';
 import type { UserSettings } from './service/settings';
 import type { LedgerEntry } from './service/rules/ruleTypes';
+import { runGenerate } from './commands/generate';
+import { runImport } from './commands/import';
+import { runExport } from './commands/export';
+
+/** Subcommands; anything else is `check` (the default). */
+const SUBCOMMANDS: Readonly<Record<string, (argv: readonly string[], io: CliIO) => Promise<number>>> = {
+  generate: runGenerate,
+  import: runImport,
+  export: runExport,
+};
 
 /**
  * budget-check — the command-line front end of the language service.
  *
- *   budget-check [--format text|json] [--codes FILE.csv]... [--ledger] [--locale zh-cn|en]
+ *   budget-check [check] [--format text|json] [--codes FILE.csv]... [--ledger] [--locale zh-cn|en]
  *                [--rule ID=SEVERITY]... [--tolerance N] [--code-year YYYY] <file|dir>...
+ *   budget-check generate <file> [--section TITLE] [--in-place]
+ *   budget-check import <file.xlsx>... [-o report.budget.yaml]
+ *   budget-check export <report> [--xlsx out.xlsx] [--html out.html] [--pdf out.pdf]
  *
  * Exit 0 when no file has an error, 1 when some file has one, 2 for usage or unreadable input.
  */
@@ -30,7 +43,7 @@ interface Options {
   inputs: string[];
 }
 
-const USAGE = 'usage: budget-check [--format text|json] [--codes FILE.csv] [--ledger] [--locale zh-cn|en] [--rule ID=SEVERITY] [--tolerance N] [--code-year YYYY] <file|dir>...';
+const USAGE = 'usage: budget-check [check] [--format text|json] [--codes FILE.csv] [--ledger] [--locale zh-cn|en] [--rule ID=SEVERITY] [--tolerance N] [--code-year YYYY] <file|dir>...\n       budget-check generate <file> [--section TITLE] [--in-place]\n       budget-check import <file.xlsx>... [-o report.budget.yaml]\n       budget-check export <report> [--xlsx out.xlsx] [--html out.html] [--pdf out.pdf]';
 
 function parseArgs(argv: readonly string[]): Options | string {
   const options: Options = { format: 'text', codes: [], ledger: false, settings: { rules: {} }, inputs: [] };
@@ -123,7 +136,9 @@ function pathToUri(file: string): string {
 }
 
 export async function main(argv: readonly string[], io: CliIO = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) }): Promise<number> {
-  const parsed = parseArgs(argv);
+  const subcommand = SUBCOMMANDS[argv[0]];
+  if (subcommand) return subcommand(argv.slice(1), io);
+  const parsed = parseArgs(argv[0] === 'check' ? argv.slice(1) : argv);
   if (typeof parsed === 'string') {
     io.stderr(parsed + '\n');
     return 2;

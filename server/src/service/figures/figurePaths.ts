@@ -7,6 +7,7 @@ import { ITEM_IDS, itemIdOf, listTree } from '../model/itemLists';
 import { TABLE_DEFS, isTableKey } from '../model/tableDefs';
 import type { Cell, FundScope, Report, Row, Table } from '../model/types';
 import type { CodeTables } from '../codes/codeTables';
+import { normalizeName } from '../codes/names';
 
 /**
  * Figure paths name an amount of the report for cross-table relations and prose claims:
@@ -18,6 +19,10 @@ import type { CodeTables } from '../codes/codeTables';
  *   T.code[X,Y].C        Σ of column C over the rows under codes X, Y (class row when printed)
  *   T.classes.C          (by-class) column C per 功能分类 类, from a row table
  *   T.L.classes[.C]      (by-class) per 类, from an item list
+ *   T.L.class[X][.C]     the top entry of item list L for 功能分类 类 X (by its code or 类 label)
+ *   T.L[label:NAME][.C]  the entry of item list L printed as NAME (ordinal and 其中 removed)
+ *   T.gov[X,Y].C         Σ of column C over the rows whose 政府经济分类 code starts with X or Y
+ *   T.item[NAME].C       the item row printed as NAME (assets: 资产总额)
  *
  * Alternatives are separated by `|`: the first that resolves is used.
  */
@@ -80,6 +85,17 @@ function resolveOne(report: Report, codes: CodeTables, path: string): Resolution
     const column = rest[1] ?? 'total';
     return codeFigure(table, codeMatch[1].split(','), column, scope);
   }
+  const govMatch = /^gov\[([\d,]+)\]$/.exec(head);
+  if (govMatch) {
+    const column = rest[1] ?? 'total';
+    return govFigure(table, govMatch[1].split(','), column, scope);
+  }
+  const labelMatch = /^([a-z_]+)\[label:(.+)\]$/.exec(head);
+  if (labelMatch) return labelledEntryFigure(table, labelMatch[1], labelMatch[2], rest[1] ?? 'amount', scope, path);
+  const itemMatch = /^item\[(.+)\]$/.exec(head);
+  if (itemMatch && table.def.shape === 'rows') return itemRowFigure(table, itemMatch[1], rest[1] ?? 'total', scope);
+  const classMatch = rest.length >= 2 ? /^class\[(\d{3})\]$/.exec(rest[1]) : null;
+  if (classMatch && table.lists.has(head)) return listClassFigure(table, head, classMatch[1], rest[2] ?? 'amount', codes, scope);
   if (listMatch) {
     const entries = table.lists.get(listMatch[1]);
     if (!entries) return { kind: 'absent', reason: `${tableKey}.${listMatch[1]} absent` };
@@ -175,6 +191,48 @@ function codeFigure(table: Table, prefixes: readonly string[], column: string, s
     picked.push(row);
   });
   return sumRows(table, picked, column, scope);
+}
+
+/** Σ of a column over the rows whose 政府经济分类 code starts with one of the prefixes. */
+function govFigure(table: Table, prefixes: readonly string[], column: string, scope: FundScope): Resolution {
+  if (table.incomplete) return { kind: 'unreadable', reason: `${table.key} is incomplete` };
+  if (!isAvailable(table, column)) return { kind: 'absent', reason: `${table.key} has no column ${column}` };
+  const picked = table.rows.filter((row) => row.govCode && prefixes.some((p) => row.govCode!.digits.startsWith(p)));
+  if (picked.length === 0) return { kind: 'absent', reason: `${table.key} has no row under 政府经济分类 ${prefixes.join(',')}` };
+  return sumRows(table, picked, column, scope);
+}
+
+/** Labels compared without their ordinal, 其中 marker, spacing, bracket width or a 的. */
+function sameLabel(a: string, b: string): boolean {
+  const norm = (x: string): string => normalizeName(x).replace(/的/g, '');
+  return norm(a) === norm(b);
+}
+
+function labelledEntryFigure(table: Table, listKey: string, label: string, column: string, scope: FundScope, path: string): Resolution {
+  const entries = table.lists.get(listKey);
+  if (!entries) return { kind: 'absent', reason: `${table.key}.${listKey} absent` };
+  const entry = entries.find((e) => sameLabel(e.bareLabel, label));
+  if (!entry) return table.incomplete ? { kind: 'unreadable', reason: `${table.key} is incomplete` } : { kind: 'absent', reason: `${path} not printed` };
+  if (entry.unreadable.has(column)) return { kind: 'unreadable', reason: `${path} unreadable` };
+  return { kind: 'figure', figure: cellFigure(table, entry.cells.get(column), scope) };
+}
+
+function itemRowFigure(table: Table, label: string, column: string, scope: FundScope): Resolution {
+  if (table.incomplete) return { kind: 'unreadable', reason: `${table.key} is incomplete` };
+  const row = table.rows.find((r) => r.item && sameLabel(r.item.value.replace(/^\s*(\d+|[一二三四五六七八九十]+)[、.．]\s*/, ''), label));
+  if (!row) return { kind: 'absent', reason: `${table.key} has no item ${label}` };
+  if (row.unreadable.has(column)) return { kind: 'unreadable', reason: `${table.key} ${label} unreadable` };
+  return { kind: 'figure', figure: cellFigure(table, row.cells.get(column), scope) };
+}
+
+function listClassFigure(table: Table, listKey: string, classCode: string, column: string, codes: CodeTables, scope: FundScope): Resolution {
+  if (table.incomplete) return { kind: 'unreadable', reason: `${table.key} is incomplete` };
+  const byClass = listClassFigures(table, listKey, column, codes);
+  if (!byClass) return { kind: 'absent', reason: `${table.key}.${listKey} prints no ${column}` };
+  const figure = byClass.figures.get(classCode);
+  if (figure) return { kind: 'figure', figure: { ...figure, scope } };
+  if (byClass.unknown.length > 0) return { kind: 'unreadable', reason: `${table.key}.${listKey}: ${byClass.unknown.join('、')}` };
+  return { kind: 'figure', figure: zeroFigure(table, scope) };
 }
 
 /** Per-类 figures of a row table (class row when printed, otherwise Σ of the leaf code rows). */

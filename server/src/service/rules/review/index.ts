@@ -1,4 +1,24 @@
 import type { Rule } from '../ruleTypes';
+import { duplicateTable, missingTable } from './tableRules';
+import { emptyTableNote, noteOnNonempty } from './emptyTables';
+import { missingSection } from './sectionRules';
+import { doubled, percentSign, placeholder, unitMissing } from './residueRules';
+import { yearRule } from './yearRule';
+import { wording } from './wordingRule';
+import { reason } from './reasonRule';
 
-/** Reviewer rules beyond arithmetic (review/*). */
-export const reviewRules: Rule[] = [];
+/** Reviewer rules beyond arithmetic (review/*): what a 财政局 reviewer checks before publication. */
+export const reviewRules: Rule[] = [
+  missingTable,
+  duplicateTable,
+  emptyTableNote,
+  noteOnNonempty,
+  missingSection,
+  placeholder,
+  doubled,
+  percentSign,
+  unitMissing,
+  yearRule,
+  wording,
+  reason,
+];

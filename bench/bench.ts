@@ -1,0 +1,146 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseDocument } from 'yaml';
+import { createBudgetService } from '../server/src/service/budgetService';
+import { createCodeTables } from '../server/src/node/dataFiles';
+import { generateReport } from './generateReport';
+import { LspDriver } from './lspDriver';
+
+/**
+ * `npm run bench`: parse floor, full validation, incremental validation, and over LSP the time
+ * from a one-line edit to published diagnostics for our server and for yaml-language-server
+ * with our schema, completion and hover latency, peak memory; on a sample and on generated
+ * 汇总 reports of 1k, 10k and 20k rows. Our server runs with debounce 0; yaml-language-server
+ * has a fixed 200 ms validation delay, which is subtracted (both figures are printed).
+ */
+const ROOT = path.resolve(__dirname, '..', '..');
+const SCHEMA = path.join(ROOT, 'schemas', 'budget-report.schema.json');
+const YLS = path.join(ROOT, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server');
+const OUR_SERVER = path.join(ROOT, 'out', 'server', 'src', 'server.js');
+const YLS_DELAY_MS = 200;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function time(fn: () => void): number {
+  const started = performance.now();
+  fn();
+  return performance.now() - started;
+}
+
+/** A position inside the middle table row's first amount, and the edit that changes its last digit. */
+function editPoint(text: string): { line: number; character: number; offset: number } {
+  const lines = text.split('\n');
+  const rowLines = lines.map((l, i) => [l, i] as const).filter(([l]) => /^\s+- \{ code: "\d+", .*total: \d/.test(l));
+  const [line, index] = rowLines[Math.floor(rowLines.length / 2)];
+  const match = /total: (\d+\.\d\d)/.exec(line)!;
+  const character = match.index + 'total: '.length + match[1].length - 1;
+  const offset = lines.slice(0, index).reduce((n, l) => n + l.length + 1, 0) + character;
+  return { line: index, character, offset };
+}
+
+function completionPoint(text: string): { line: number; character: number } {
+  const lines = text.split('\n');
+  const index = lines.findIndex((l) => /^\s+- \{ code: "\d+"/.test(l)) + 3;
+  const character = lines[index].indexOf('code: "') + 'code: "'.length + 5;
+  return { line: index, character };
+}
+
+interface Row {
+  name: string;
+  rows: number;
+  kb: number;
+  yamlFloor: number;
+  fullValidation: number;
+  incremental: number;
+  ours: number;
+  yls: number;
+  ylsRaw: number;
+  completion: number;
+  hover: number;
+  rss?: number;
+}
+
+async function lspTimes(text: string, uri: string, server: 'ours' | 'yls', edits: number): Promise<{ edit: number; completion: number; hover: number; rss?: number }> {
+  const driver = server === 'ours'
+    ? await LspDriver.start([OUR_SERVER, '--stdio'], () => ({ locale: 'zh-cn' }), { debounceMs: 0 })
+    : await LspDriver.start([YLS, '--stdio'], (section) => (section === 'yaml' ? { validate: true, schemas: { [`file://${SCHEMA}`]: '*.budget.yaml' } } : null));
+  if (server === 'yls') driver.connection.sendNotification('workspace/didChangeConfiguration', { settings: { yaml: { validate: true, schemas: { [`file://${SCHEMA}`]: '*.budget.yaml' } } } });
+  await driver.open(uri, text);
+  const point = editPoint(text);
+  const times: number[] = [];
+  for (let i = 0; i < edits; i++) {
+    const digit = String((Number(text[point.offset]) + i + 1) % 10);
+    times.push(await driver.edit(uri, i + 2, { start: { line: point.line, character: point.character }, end: { line: point.line, character: point.character + 1 } }, digit));
+  }
+  let completion = NaN;
+  let hover = NaN;
+  if (server === 'ours') {
+    const at = completionPoint(text);
+    const c: number[] = [];
+    const h: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      c.push(await driver.request('textDocument/completion', { textDocument: { uri }, position: at }));
+      h.push(await driver.request('textDocument/hover', { textDocument: { uri }, position: { line: point.line, character: point.character } }));
+    }
+    completion = median(c);
+    hover = median(h);
+  }
+  const rss = driver.peakRssMb();
+  await driver.stop();
+  return { edit: median(times), completion, hover, rss };
+}
+
+async function main(): Promise<void> {
+  const codes = createCodeTables().tables;
+  const service = createBudgetService({ codeTables: codes });
+  const quick = process.argv.includes('--quick');
+  const scenarios: Array<{ name: string; text: string }> = [
+    { name: 'sample 003', text: fs.readFileSync(path.join(ROOT, 'samples', '003-jiyuan-2024.budget.yaml'), 'utf8') },
+    ...(quick ? [1000] : [1000, 10000, 20000]).map((rows) => ({ name: `${rows} rows`, text: generateReport(rows, codes) })),
+  ];
+  const results: Row[] = [];
+  for (const { name, text } of scenarios) {
+    const repeat = text.length > 500_000 ? 3 : 7;
+    const yamlFloor = median(Array.from({ length: repeat }, () => time(() => parseDocument(text, { schema: 'failsafe' }))));
+    const fullValidation = median(Array.from({ length: repeat }, () => time(() => service.validate(service.parse(text)))));
+    const base = service.parse(text);
+    service.validate(base);
+    const point = editPoint(text);
+    const incremental = median(Array.from({ length: repeat }, (_, i) => {
+      const edited = text.slice(0, point.offset) + String((Number(text[point.offset]) + i + 1) % 10) + text.slice(point.offset + 1);
+      return time(() => service.validate(service.parse(edited, base)));
+    }));
+    const uri = `file:///bench/${name.replace(/\s/g, '-')}.budget.yaml`;
+    const edits = text.length > 500_000 ? 5 : 9;
+    const ours = await lspTimes(text, uri, 'ours', edits);
+    const yls = await lspTimes(text, uri, 'yls', edits);
+    const rows = (text.match(/^\s+- \{/gm) ?? []).length;
+    const row: Row = { name, rows, kb: Math.round(text.length / 1024), yamlFloor, fullValidation, incremental, ours: ours.edit, ylsRaw: yls.edit, yls: Math.max(0, yls.edit - YLS_DELAY_MS), completion: ours.completion, hover: ours.hover, rss: ours.rss };
+    results.push(row);
+    console.log(`${name}: done`);
+  }
+  const f = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? '—' : n.toFixed(n < 10 ? 1 : 0));
+  console.log('\n| report | rows | KB | yaml parse | full check | edit (in-process) | edit→diagnostics ours | edit→diagnostics yaml-ls (−200 ms delay / raw) | ratio | completion | hover | peak RSS MB |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
+  for (const r of results) {
+    console.log(`| ${r.name} | ${r.rows} | ${r.kb} | ${f(r.yamlFloor)} ms | ${f(r.fullValidation)} ms | ${f(r.incremental)} ms | ${f(r.ours)} ms | ${f(r.yls)} / ${f(r.ylsRaw)} ms | ${(r.ours / Math.max(r.yls, 1)).toFixed(2)}× | ${f(r.completion)} ms | ${f(r.hover)} ms | ${f(r.rss)} |`);
+  }
+  const generated = results.filter((r) => r.name.endsWith('rows'));
+  if (generated.length > 1) {
+    console.log('\nGrowth (per 1,000 rows): ' + generated.map((r) => `${r.name}: full check ${(r.fullValidation / (r.rows / 1000)).toFixed(1)} ms, edit ${(r.ours / (r.rows / 1000)).toFixed(1)} ms`).join('; '));
+  }
+  const sample = results[0];
+  const big = results.find((r) => r.name === '10000 rows');
+  console.log(`\nSUMMARY: edit→diagnostics ours/yaml-ls = ${(sample.ours / Math.max(sample.yls, 1)).toFixed(2)}× on ${sample.name}` + (big ? `, ${(big.ours / Math.max(big.yls, 1)).toFixed(2)}× on 10k rows (${f(big.ours)} ms vs ${f(big.yls)} ms); completion ${f(big.completion)} ms, hover ${f(big.hover)} ms, peak RSS ${f(big.rss)} MB` : ''));
+  const out = path.join(ROOT, 'bench', 'results');
+  fs.mkdirSync(out, { recursive: true });
+  fs.writeFileSync(path.join(out, 'latest.json'), JSON.stringify(results, null, 2));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});

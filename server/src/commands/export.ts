@@ -1,0 +1,124 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { setLocale, t } from '../service/i18n/l10n';
+import { parseBudgetDocument } from '../service/document';
+import { reportToXlsx } from '../publish/node/workbooks';
+import { renderHtml } from '../publish/html/renderHtml';
+import { findChromium, printPdf } from '../publish/node/printPdf';
+import type { CommandIO } from './import';
+
+/**
+ * budget-check export — the report's tables as the official Excel workbook, and the whole
+ * publication as HTML or PDF.
+ *
+ *   budget-check export <report.budget.yaml> [--xlsx out.xlsx] [--html out.html] [--pdf out.pdf] [--locale zh-cn|en]
+ *
+ * --pdf prints the HTML with Debian's chromium (headless --print-to-pdf); BUDGET_CHROMIUM names
+ * another binary. Exit 0 when everything was written, 1 when the report has YAML errors or
+ * figures that could not be read (the output shows what could be read, such figures blank),
+ * 2 for usage, unreadable input, no chromium for --pdf, or a failed write.
+ */
+
+const USAGE = 'usage: budget-check export <report.budget.yaml> [--xlsx out.xlsx] [--html out.html] [--pdf out.pdf] [--locale zh-cn|en]';
+
+interface Options {
+  input?: string;
+  xlsx?: string;
+  html?: string;
+  pdf?: string;
+  locale?: string;
+}
+
+function parseArgs(argv: readonly string[]): Options | string {
+  const options: Options = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = (): string | undefined => inline ?? argv[++i];
+    switch (name) {
+      case '--xlsx': case '--html': case '--pdf': {
+        const v = value();
+        if (!v) return `${name} takes the file to write`;
+        options[name.slice(2) as 'xlsx' | 'html' | 'pdf'] = v;
+        break;
+      }
+      case '--locale': options.locale = value(); break;
+      case '-h': case '--help': return USAGE;
+      default:
+        if (arg.startsWith('-')) return `unknown option ${arg}`;
+        if (options.input) return 'export takes one report';
+        options.input = arg;
+    }
+  }
+  if (!options.input || (!options.xlsx && !options.html && !options.pdf)) return USAGE;
+  return options;
+}
+
+export async function runExport(argv: readonly string[], io: CommandIO): Promise<number> {
+  const parsed = parseArgs(argv);
+  if (typeof parsed === 'string') {
+    io.stderr(parsed + '\n');
+    return 2;
+  }
+  setLocale(parsed.locale ?? 'zh-cn');
+  let text: string;
+  try {
+    text = fs.readFileSync(parsed.input!, 'utf8');
+  } catch (error) {
+    io.stderr(t('budget-check export: cannot read {0}: {1}', parsed.input!, (error as Error).message) + '\n');
+    return 2;
+  }
+  const document = parseBudgetDocument(text);
+  if (!document.report.root) {
+    io.stderr(t('budget-check export: {0} is not a report (no YAML mapping)', parsed.input!) + '\n');
+    return 2;
+  }
+  let problems = 0;
+  for (const problem of document.yaml.problems) {
+    const line = text.slice(0, problem.start).split('\n').length;
+    io.stderr(t('{0}:{1}: {2}; the export shows what could be read', parsed.input!, line, problem.message) + '\n');
+    problems += 1;
+  }
+  for (const problem of document.modelProblems) {
+    const line = text.slice(0, problem.span.start).split('\n').length;
+    io.stderr(t('{0}:{1}: "{2}" is not an amount; it is left blank in the export', parsed.input!, line, problem.text) + '\n');
+    problems += 1;
+  }
+  if (document.report.tables.size === 0) io.stderr(t('budget-check export: {0} has no tables', parsed.input!) + '\n');
+  const write = async (file: string, data: string | Buffer): Promise<boolean> => {
+    try {
+      await fs.promises.writeFile(file, data);
+      io.stdout(t('Wrote {0}', file) + '\n');
+      return true;
+    } catch (error) {
+      io.stderr(t('budget-check export: cannot write {0}: {1}', file, (error as Error).message) + '\n');
+      return false;
+    }
+  };
+  if (parsed.xlsx && !(await write(parsed.xlsx, await reportToXlsx(document.report)))) return 2;
+  if (parsed.html || parsed.pdf) {
+    const html = renderHtml(document.report);
+    if (parsed.html && !(await write(parsed.html, html))) return 2;
+    if (parsed.pdf) {
+      const chromium = findChromium();
+      if (!chromium) {
+        io.stderr(t('budget-check export: --pdf needs chromium (Debian package chromium, or BUDGET_CHROMIUM=/path/to/chromium); use --html and print it instead') + '\n');
+        return 2;
+      }
+      const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'budget-export-'));
+      try {
+        const source = parsed.html ?? path.join(dir, 'publication.html');
+        if (!parsed.html) await fs.promises.writeFile(source, html);
+        await printPdf(source, parsed.pdf, chromium);
+        io.stdout(t('Wrote {0}', parsed.pdf) + '\n');
+      } catch (error) {
+        io.stderr(t('budget-check export: chromium could not print {0}: {1}', parsed.pdf, (error as Error).message) + '\n');
+        return 2;
+      } finally {
+        await fs.promises.rm(dir, { recursive: true, force: true });
+      }
+    }
+  }
+  return problems > 0 ? 1 : 0;
+}

@@ -1,0 +1,80 @@
+import * as fs from 'fs';
+import ExcelJS from 'exceljs';
+import { t } from '../../service/i18n/l10n';
+import { numberText } from '../cellText';
+import { EMPTY_CELL, Grid, GridCell } from '../grid';
+
+/**
+ * Reads an .xlsx workbook into grids with exceljs. The workbook is only read: formulas are not
+ * calculated (their stored result is used), macros and external links are never run or
+ * followed. Numbers are turned into text through decimal.js (cellText.ts).
+ */
+
+const MAX_ROWS = 50000;
+const MAX_COLUMNS = 300;
+
+type CellValue = ExcelJS.CellValue;
+
+function isoDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+function valueText(value: CellValue, numFmt: string | undefined): { text: string; numeric: boolean; stored?: string; problem?: string } {
+  if (value === null || value === undefined) return { text: '', numeric: false };
+  if (typeof value === 'number') return { text: numberText(value, numFmt), numeric: true, stored: numberText(value) };
+  if (typeof value === 'string') return { text: value.replace(/\r\n?/g, '\n').trim(), numeric: false };
+  if (typeof value === 'boolean') return { text: value ? 'TRUE' : 'FALSE', numeric: false };
+  if (value instanceof Date) return { text: isoDate(value), numeric: false };
+  if (typeof value === 'object') {
+    if ('richText' in value && Array.isArray(value.richText)) return { text: value.richText.map((r) => r.text).join('').trim(), numeric: false };
+    if ('error' in value) return { text: String(value.error), numeric: false, problem: t('The cell holds the error {0}', String(value.error)) };
+    if ('formula' in value || 'sharedFormula' in value) {
+      const result = (value as { result?: CellValue }).result;
+      if (result === undefined || result === null) return { text: '', numeric: false, problem: t('A formula without a stored result; it is not calculated') };
+      if (typeof result === 'object' && !(result instanceof Date) && 'error' in result) return { text: String(result.error), numeric: false, problem: t('The cell holds the error {0}', String(result.error)) };
+      return valueText(result as CellValue, numFmt);
+    }
+    if ('text' in value) {
+      const text = (value as { text: unknown }).text;
+      if (typeof text === 'string') return { text: text.trim(), numeric: false };
+      if (text && typeof text === 'object' && 'richText' in text) return { text: (text as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join('').trim(), numeric: false };
+    }
+  }
+  return { text: String(value), numeric: false };
+}
+
+export function worksheetGrid(worksheet: ExcelJS.Worksheet): Grid {
+  const rowCount = Math.min(worksheet.rowCount, MAX_ROWS);
+  const columnCount = Math.min(worksheet.columnCount, MAX_COLUMNS);
+  const rows: GridCell[][] = Array.from({ length: rowCount }, () => new Array<GridCell>(columnCount).fill(EMPTY_CELL));
+  worksheet.eachRow({ includeEmpty: false }, (row, r) => {
+    if (r > rowCount) return;
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      if (c > columnCount) return;
+      const master = cell.isMerged ? cell.master : undefined;
+      const source = master ?? cell;
+      const { text, numeric, stored, problem } = valueText(source.value, source.numFmt);
+      if (text || master || problem) rows[r - 1][c - 1] = { text, numeric, stored, mergedFrom: master?.address, problem };
+    });
+  });
+  return { name: worksheet.name, rows, hidden: worksheet.state !== 'visible' };
+}
+
+export class WorkbookReadError extends Error {
+  constructor(message: string, readonly file?: string) {
+    super(message);
+  }
+}
+
+/** Reads all worksheets of an .xlsx file (buffer or path). Throws WorkbookReadError when the file is not a readable workbook. */
+export async function readWorkbook(source: string | Buffer): Promise<Grid[]> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    const data = typeof source === 'string' ? await fs.promises.readFile(source) : source;
+    if (data.length < 4 || data[0] !== 0x50 || data[1] !== 0x4b) throw new Error(t('not an .xlsx workbook (an .xls file must be saved as .xlsx first)'));
+    await workbook.xlsx.load(data as unknown as ExcelJS.Buffer);
+  } catch (error) {
+    throw new WorkbookReadError((error as Error).message, typeof source === 'string' ? source : undefined);
+  }
+  return workbook.worksheets.map(worksheetGrid);
+}

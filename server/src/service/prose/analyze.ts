@@ -1,0 +1,88 @@
+import type { CodeTables } from '../codes/codeTables';
+import type { ParsedDocument } from '../document';
+import type { Section } from '../model/types';
+import type { CheckSettings } from '../rules/ruleTypes';
+import { topicOf } from './dictionary';
+import type { Topic } from './dictionary';
+import { reportConditions } from './figures';
+import { Ledger } from './claims';
+import { textMap } from './textMap';
+import { readSection } from './reader';
+import { checkSection, SectionCheck } from './checks';
+import { checkPreviousYears } from './previousYear';
+import { checkYears } from './years';
+import type { AnalysisContext } from './context';
+import type { Claim, ClaimStatus, ProseAnalysis } from './types';
+
+/**
+ * The prose checker: reads every narrative section as Chinese prose, finds its numeric claims
+ * (amounts, shares, changes, 其中 lists, years, counts) with the exact range of each number, and
+ * ties each one to the report's tables, to the other figures of its sentence, or to last year's
+ * figures. Computed once per parsed document (and settings).
+ */
+export function analyzeProse(document: ParsedDocument, codes: CodeTables, settings: CheckSettings): ProseAnalysis {
+  const cached = cache.get(document);
+  if (cached && cached.codes === codes && cached.settings === settings) return cached.analysis;
+  let analysis: ProseAnalysis;
+  try {
+    analysis = runAnalysis(document, codes, settings);
+  } catch {
+    // The checker never throws on a document; a bug in it leaves the prose unchecked.
+    analysis = { claims: [], issues: [] };
+  }
+  cache.set(document, { codes, settings, analysis });
+  return analysis;
+}
+
+const cache = new WeakMap<ParsedDocument, { codes: CodeTables; settings: CheckSettings; analysis: ProseAnalysis }>();
+
+/** The analysis without cache or safety net (tests call it to see errors the service would hide). */
+export function runAnalysis(document: ParsedDocument, codes: CodeTables, settings: CheckSettings): ProseAnalysis {
+  const report = document.report;
+  const ledger = new Ledger();
+  const ctx: AnalysisContext = { report, codes, settings, conditions: reportConditions(report, codes), ledger, facts: [], cache: new Map() };
+  const checked: SectionCheck[] = [];
+  const visit = (sections: readonly Section[], parent: Topic | undefined): void => {
+    for (const section of sections) {
+      const topic = topicOf(section, parent);
+      if (topic.claims && section.text && section.text.value.trim()) {
+        const map = textMap(section.text, document.text);
+        if (map) checked.push(checkSection(ctx, section, readSection(section.text.value, topic), map));
+      }
+      visit(section.sections, topic);
+    }
+  };
+  visit(report.narrative, undefined);
+  checkPreviousYears(ctx);
+  for (const section of checked) checkYears(ctx, section);
+  const claims = ledger.claims.map((c) => c.toClaim()).sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  const issues = [...ledger.issues].sort((a, b) => a.span.start - b.span.start || a.rule.localeCompare(b.rule));
+  return { claims, issues };
+}
+
+/** The claim whose number covers the offset (the narrowest, for hovers). */
+export function claimAt(analysis: ProseAnalysis, offset: number): Claim | undefined {
+  let best: Claim | undefined;
+  for (const claim of analysis.claims) {
+    if (offset < claim.span.start || offset > claim.span.end) continue;
+    if (!best || claim.span.end - claim.span.start < best.span.end - best.span.start || (claim.span.start === best.span.start && rank(claim.status) > rank(best.status))) best = claim;
+  }
+  return best;
+}
+
+function rank(status: ClaimStatus): number {
+  return status === 'mismatched' ? 3 : status === 'verified' ? 2 : status === 'information' ? 1 : 0;
+}
+
+/** Claims per document: information claims (0-base 100%, rounding) count as verified. */
+export function claimCounts(analysis: ProseAnalysis): { total: number; verified: number; mismatched: number; unverified: number } {
+  let verified = 0;
+  let mismatched = 0;
+  let unverified = 0;
+  for (const claim of analysis.claims) {
+    if (claim.status === 'mismatched') mismatched++;
+    else if (claim.status === 'unverified') unverified++;
+    else verified++;
+  }
+  return { total: analysis.claims.length, verified, mismatched, unverified };
+}

@@ -1,0 +1,60 @@
+import type { Span } from '../yaml/ast';
+import type { FindingData, Severity } from '../findings';
+
+export type ClaimKind = 'amount' | 'share' | 'change' | 'parts' | 'year' | 'count';
+
+/**
+ * verified: tied to data and agrees; mismatched: tied to data and disagrees (a finding);
+ * information: agrees by the rules of common practice (a change from 0 written 增长100%, a sum
+ * within its rounding); unverified: nothing in the report to tie it to (never a finding).
+ */
+export type ClaimStatus = 'verified' | 'mismatched' | 'unverified' | 'information';
+
+export type ProseRuleId = 'text/amount' | 'text/share' | 'text/change' | 'text/parts' | 'text/year' | 'text/count';
+
+/** A figure behind a claim: where it comes from and where it is printed. */
+export interface ClaimFigure {
+  /** What the figure is (Chinese), e.g. "基本支出（2022 年单位支出预算表 合计行）". */
+  readonly label: string;
+  /** The value as printed or computed, e.g. "223.40". */
+  readonly value: string;
+  /** table: a printed table figure; text: a figure stated in the prose; previous: the previous: block; count: rows counted. */
+  readonly source: 'table' | 'text' | 'previous' | 'count' | 'report';
+  readonly spans: readonly Span[];
+}
+
+export interface Claim {
+  readonly kind: ClaimKind;
+  /** Document range of the number (for 持平, of the word). */
+  readonly span: Span;
+  /** The characters of the number as written. */
+  readonly text: string;
+  status: ClaimStatus;
+  /** The value the number should have, printed like the author's number. */
+  expected?: string;
+  /** How the expected value was computed, e.g. "223.40 ÷ 529.20 × 100". */
+  formula?: string;
+  figures: ClaimFigure[];
+  /** Why the claim could not be tied to data (unverified). */
+  reason?: string;
+  /** Figure id of the dictionary the claim speaks about, when known. */
+  readonly figure?: string;
+  /** The sentence the claim stands in. */
+  readonly sentence: string;
+  /** Title of the section. */
+  readonly section: string;
+}
+
+/** A finding of the prose checker, filed by the rule of its kind. */
+export interface ProseIssue {
+  readonly rule: ProseRuleId;
+  readonly severity?: Severity;
+  readonly span: Span;
+  readonly message: string;
+  readonly data: FindingData;
+}
+
+export interface ProseAnalysis {
+  readonly claims: readonly Claim[];
+  readonly issues: readonly ProseIssue[];
+}

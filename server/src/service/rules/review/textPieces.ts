@@ -1,0 +1,178 @@
+import { getString, isMap, isScalar, isSeq, Span, YMap, YNode, YScalar } from '../../yaml/ast';
+import type { Report, Section, Table, TableKey } from '../../model/types';
+
+/**
+ * The texts a reviewer reads, cut into paragraphs that know where each of their characters is
+ * in the document, so that a finding covers exactly the characters it is about.
+ */
+export type PieceKind = 'document-title' | 'table-title' | 'section-title' | 'note' | 'prose' | 'cell' | 'date';
+
+export interface TextPiece {
+  readonly kind: PieceKind;
+  /** The paragraph (one line of a block scalar, or a whole one-line scalar). */
+  readonly value: string;
+  /** Document offset of character i of `value` (the whole scalar's start when it cannot be mapped). */
+  offsetAt(index: number): number;
+  /** Span of characters [start, end) of `value`. */
+  spanOf(start: number, end: number): Span;
+  readonly table?: TableKey;
+  readonly section?: Section;
+  /** Index of the paragraph in its text (prose), for rules that read the next paragraphs. */
+  readonly paragraph?: number;
+}
+
+interface ScalarLike {
+  readonly value: string;
+  readonly span?: Span;
+  readonly start?: number;
+  readonly end?: number;
+  readonly lineStarts?: readonly number[];
+}
+
+/** Pieces are read once per parsed report and shared by the review rules (a report is immutable). */
+const CACHE = new WeakMap<Report, Map<string, TextPiece[]>>();
+
+function cached(report: Report, key: string, compute: () => TextPiece[]): TextPiece[] {
+  let entry = CACHE.get(report);
+  if (!entry) {
+    entry = new Map();
+    CACHE.set(report, entry);
+  }
+  let pieces = entry.get(key);
+  if (!pieces) {
+    pieces = compute();
+    entry.set(key, pieces);
+  }
+  return pieces;
+}
+
+/** The paragraphs of a scalar; block scalars are split at their lines, others are one piece. */
+export function piecesOf(scalar: ScalarLike, documentText: string, kind: PieceKind, extra: Partial<Pick<TextPiece, 'table' | 'section'>> = {}): TextPiece[] {
+  const span: Span = scalar.span ?? { start: scalar.start ?? 0, end: scalar.end ?? 0 };
+  const lines = scalar.value.split('\n');
+  const pieces: TextPiece[] = [];
+  lines.forEach((line, i) => {
+    const lineStart = scalar.lineStarts?.[i];
+    let base: number | undefined;
+    if (lineStart !== undefined) base = lineStart;
+    else if (lines.length === 1) base = directBase(scalar.value, span, documentText);
+    const mapped = base !== undefined && documentText.slice(base, base + line.length) === line ? base : undefined;
+    if (line.trim().length > 0) pieces.push(makePiece(kind, line, mapped, span, extra, i));
+  });
+  return pieces;
+}
+
+function directBase(value: string, span: Span, documentText: string): number | undefined {
+  const raw = documentText.slice(span.start, span.end);
+  if (raw === value) return span.start;
+  if (raw.length === value.length + 2 && raw.slice(1, -1) === value) return span.start + 1;
+  const at = raw.indexOf(value);
+  return at >= 0 && value.length > 0 ? span.start + at : undefined;
+}
+
+function makePiece(kind: PieceKind, value: string, base: number | undefined, whole: Span, extra: Partial<TextPiece>, paragraph: number): TextPiece {
+  return {
+    kind,
+    value,
+    ...extra,
+    paragraph,
+    offsetAt: (index) => (base === undefined ? whole.start : base + Math.max(0, Math.min(index, value.length))),
+    spanOf: (start, end) => (base === undefined ? whole : { start: base + start, end: base + end }),
+  };
+}
+
+/** The scalar node of key `key` in a table's mapping (titles and notes keep their line starts there). */
+function tableScalar(table: Table, key: string): YScalar | undefined {
+  return isMap(table.node) ? getString(table.node, key) : undefined;
+}
+
+export function tableTitlePieces(report: Report, documentText: string): TextPiece[] {
+  const pieces: TextPiece[] = [];
+  for (const table of report.tables.values()) {
+    const title = tableScalar(table, 'title');
+    if (title) pieces.push(...piecesOf(title, documentText, 'table-title', { table: table.key }));
+  }
+  return pieces;
+}
+
+export function notePieces(report: Report, documentText: string): TextPiece[] {
+  const pieces: TextPiece[] = [];
+  for (const table of report.tables.values()) {
+    const note = tableScalar(table, 'note');
+    if (note) pieces.push(...piecesOf(note, documentText, 'note', { table: table.key }));
+  }
+  return pieces;
+}
+
+export function documentTitlePieces(report: Report, documentText: string): TextPiece[] {
+  return report.title ? piecesOf(report.title, documentText, 'document-title') : [];
+}
+
+/** Every section, depth first, in document order. */
+export function allSections(sections: readonly Section[]): Section[] {
+  const out: Section[] = [];
+  const walk = (list: readonly Section[]): void => {
+    for (const section of list) {
+      out.push(section);
+      walk(section.sections);
+    }
+  };
+  walk(sections);
+  return out;
+}
+
+export function sectionTitlePieces(report: Report, documentText: string): TextPiece[] {
+  return allSections(report.narrative).flatMap((section) => (section.title ? piecesOf(section.title, documentText, 'section-title', { section }) : []));
+}
+
+/** The paragraphs of the narrative, section by section. */
+export function prosePieces(report: Report, documentText: string): TextPiece[] {
+  return cached(report, 'prose', () => allSections(report.narrative).flatMap((section) => (section.text ? piecesOf(section.text, documentText, 'prose', { section }) : [])));
+}
+
+export function titlePieces(report: Report, documentText: string): TextPiece[] {
+  return [...documentTitlePieces(report, documentText), ...tableTitlePieces(report, documentText), ...sectionTitlePieces(report, documentText)];
+}
+
+/** Free texts inside tables: names, items, descriptions, goals, indicators (not codes or amounts). */
+const CELL_TEXT_KEYS = new Set(['name', 'item', 'description', 'goal', 'content', 'level1', 'level2', 'level3', 'value', 'basis', 'remark', 'title', 'reason', 'department', 'unit_name', 'gov_name']);
+
+export function cellPieces(report: Report, documentText: string): TextPiece[] {
+  return cached(report, 'cells', () => collectCellPieces(report, documentText));
+}
+
+function collectCellPieces(report: Report, documentText: string): TextPiece[] {
+  const pieces: TextPiece[] = [];
+  for (const table of report.tables.values()) {
+    if (!isMap(table.node)) continue;
+    const visit = (node: YNode | null, depth: number): void => {
+      if (!node || depth > 6) return;
+      if (isSeq(node)) for (const item of node.items) visit(item, depth + 1);
+      else if (isMap(node)) visitMap(node, depth);
+    };
+    const visitMap = (map: YMap, depth: number): void => {
+      for (const pair of map.pairs) {
+        const key = pair.key.value;
+        if (depth === 0 && (key === 'title' || key === 'note')) continue;
+        if (isScalar(pair.value)) {
+          if (CELL_TEXT_KEYS.has(key) && !pair.value.isNull) pieces.push(...piecesOf(pair.value, documentText, 'cell', { table: table.key }));
+        } else visit(pair.value, depth + 1);
+      }
+    };
+    visitMap(table.node, 0);
+  }
+  return pieces;
+}
+
+/** Where a finding about the whole report goes: the key `key` of the document root, or its start. */
+export function rootKeySpan(report: Report, key: string): Span {
+  const pair = report.root?.pairs.find((p) => p.key.value === key);
+  if (pair) return { start: pair.key.start, end: pair.key.end };
+  const first = report.root?.pairs[0];
+  return first ? { start: first.key.start, end: first.key.end } : { start: 0, end: 0 };
+}
+
+/** The scalar of a top-level key (date, title). */
+export function rootScalar(report: Report, key: string): YScalar | undefined {
+  return getString(report.root, key);
+}

@@ -1,0 +1,57 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { runGenerate } from '../../src/commands/generate';
+import { readSample } from '../helpers';
+
+async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runGenerate(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
+  return { code, stdout, stderr };
+}
+
+function tempCopy(sample: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'budget-generate-'));
+  const file = path.join(dir, sample);
+  fs.writeFileSync(file, readSample(sample));
+  return file;
+}
+
+test('generate prints the whole document with the generatable sections regenerated', async () => {
+  const file = tempCopy('000-jiyuan-2022-unit.budget.yaml');
+  const { code, stdout, stderr } = await run([file, '--locale', 'en']);
+  assert.equal(code, 0);
+  assert.ok(stdout.startsWith('# yaml-language-server: $schema=../schemas/budget-report.schema.json\n'));
+  assert.ok(stdout.includes('          济源产城融合示范区医疗保障局机关2022年支出合计529.20万元，其中：基本支出223.40万元，占42.21%；项目支出305.80万元，占57.79%。\n'));
+  // Not generatable: left as written, named on stderr.
+  assert.ok(stdout.includes('2022年政府采购预算安排131.90万元，其中：政府采购货物预算21.10万元'));
+  assert.match(stderr, /left as written: （二）政府采购支出情况/);
+  assert.equal(fs.readFileSync(file, 'utf8'), readSample('000-jiyuan-2022-unit.budget.yaml'), 'the file is not written without --in-place');
+});
+
+test('--section regenerates one section; --in-place writes the file', async () => {
+  const file = tempCopy('000-jiyuan-2022-unit.budget.yaml');
+  const original = fs.readFileSync(file, 'utf8');
+  const one = await run([file, '--section', '三、支出预算总体情况说明']);
+  assert.equal(one.code, 0);
+  const changedLines = one.stdout.split('\n').filter((line, i) => line !== original.split('\n')[i]);
+  assert.deepEqual(changedLines, ['          济源产城融合示范区医疗保障局机关2022年支出合计529.20万元，其中：基本支出223.40万元，占42.21%；项目支出305.80万元，占57.79%。']);
+  const inPlace = await run([file, '--section=支出预算总体情况说明', '--in-place']);
+  assert.equal(inPlace.code, 0);
+  assert.equal(inPlace.stdout, '');
+  assert.equal(fs.readFileSync(file, 'utf8'), one.stdout);
+});
+
+test('usage errors and unreadable files exit 2', async () => {
+  assert.equal((await run([])).code, 2);
+  assert.equal((await run(['--bogus', 'x.yaml'])).code, 2);
+  assert.equal((await run(['a.yaml', 'b.yaml'])).code, 2);
+  assert.equal((await run([path.join(os.tmpdir(), 'no-such-file.budget.yaml')])).code, 2);
+  const file = tempCopy('000-jiyuan-2022-unit.budget.yaml');
+  const unknown = await run([file, '--section', '不存在的章节']);
+  assert.equal(unknown.code, 2);
+  assert.equal(unknown.stdout, '');
+});
