@@ -11,6 +11,8 @@ import { documentSymbols, foldingRanges } from './symbols/symbols';
 import type { Finding } from './findings';
 import type { ValidationResult } from './rules/ruleTypes';
 import type { Span } from './yaml/ast';
+import { analyzeProse, claimAt, describeClaim } from './prose';
+import type { CheckSettings } from './rules/ruleTypes';
 
 export interface BudgetServiceOptions {
   /** Classification tables (bundled plus the user's extra tables). */
@@ -37,18 +39,38 @@ export interface BudgetService {
 
 export function createBudgetService(options: BudgetServiceOptions): BudgetService {
   const { codeTables } = options;
-  const hoverProviders: HoverProvider[] = [];
+  // One settings object per distinct user settings, so analyses cached per settings object
+  // (the prose claims) are shared by validation, hovers and code actions.
+  const settingsCache = new Map<string, CheckSettings>();
+  const checkSettings = (user: UserSettings | undefined): CheckSettings => {
+    const key = JSON.stringify(user ?? {});
+    let settings = settingsCache.get(key);
+    if (!settings) {
+      if (settingsCache.size > 20) settingsCache.clear();
+      settings = toCheckSettings(user);
+      settingsCache.set(key, settings);
+    }
+    return settings;
+  };
+  let hoverSettings: CheckSettings = checkSettings(undefined);
+  const hoverProviders: HoverProvider[] = [
+    (parsed, offset) => {
+      const claim = claimAt(analyzeProse(parsed, codeTables, hoverSettings), offset);
+      return claim ? { markdown: describeClaim(claim), span: claim.span } : undefined;
+    },
+  ];
   return {
     codeTables,
     parse: parseBudgetDocument,
     validate(document, settings) {
-      return runRules({ document, report: document.report, text: document.text, codes: codeTables, settings: toCheckSettings(settings) });
+      return runRules({ document, report: document.report, text: document.text, codes: codeTables, settings: checkSettings(settings) });
     },
     complete(textDocument, document, position, settings) {
-      return complete(textDocument, document, position, codeTables, toCheckSettings(settings).codeYear);
+      return complete(textDocument, document, position, codeTables, checkSettings(settings).codeYear);
     },
     hover(textDocument, document, position, settings) {
-      return hover(textDocument, document, position, codeTables, hoverProviders, toCheckSettings(settings).codeYear);
+      hoverSettings = checkSettings(settings);
+      return hover(textDocument, document, position, codeTables, hoverProviders, hoverSettings.codeYear);
     },
     codeActions(textDocument, _document, range, findings) {
       return codeActions(textDocument, range, findings);

@@ -1,6 +1,7 @@
 import type { Finding, Severity } from '../findings';
 import { t } from '../i18n/l10n';
 import { COMPANION_RULES, RULES } from './registry';
+import { analyzeProse, claimCounts } from '../prose';
 import type { LedgerEntry, Outcome, Rule, RuleContext, RuleRun, ValidationResult } from './ruleTypes';
 
 interface Tally {
@@ -58,7 +59,14 @@ export function runRules(context: RuleContext, rules: readonly Rule[] = RULES): 
     const off = severityOf(rule.id, rule.severity) === 'off';
     ledger.push({ rule: rule.id, outcome: off ? 'off' : outcomeOf(entry), checks: entry?.checks ?? 0, findings: entry?.findings ?? 0, reasons: entry?.reasons ?? [] });
   }
-  return { findings, ledger, claims: { total: 0, verified: 0, mismatched: 0, unverified: 0 } };
+  let claims = { total: 0, verified: 0, mismatched: 0, unverified: 0 };
+  try {
+    // The same analysis the text/* rules used (cached per document and settings object).
+    claims = claimCounts(analyzeProse(context.document, context.codes, context.settings));
+  } catch {
+    // Counting never fails a validation; the rules already recorded what they could not check.
+  }
+  return { findings, ledger, claims };
 }
 
 function outcomeOf(tally: Tally | undefined): Outcome {
