@@ -14,7 +14,7 @@ fs.mkdirSync(dir, { recursive: true });
 for (const sample of goldenFindings()) {
   const file = path.join(dir, sample.sample.replace(/\.budget\.ya?ml$/, '.json').replace(/\//g, '__'));
   const old = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : { findings: [], missed: [] };
-  const key = (f) => `${f.rule}|${f.line}|${f.text}`;
+  const key = (f) => `${f.rule}|${f.line}|${f.text}|${f.message}`;
   const reviewed = new Map(old.findings.map((f) => [key(f), f]));
   const findings = sample.findings.map((f) => {
     const previous = reviewed.get(key(f));
