@@ -4,11 +4,13 @@ import {
   Connection,
   createConnection,
   DidChangeConfigurationNotification,
+  ErrorCodes,
   FileChangeType,
   InitializeParams,
   InitializeResult,
   MessageType,
   ProposedFeatures,
+  ResponseError,
   ShowMessageNotification,
   TextDocumentSyncKind,
   TextEdit,
@@ -23,6 +25,7 @@ import { toCheckSettings } from './service/settings';
 import { COMPANION_RULES, RULES } from './service/rules/registry';
 import type { ValidationResult } from './service/rules/ruleTypes';
 import type { BudgetService } from './service/budgetService';
+import type { ParsedDocument } from './service/document';
 import { DocumentStore } from './node/lsp/documentStore';
 import { AnalysisCache } from './node/lsp/analysisCache';
 import { ServiceCache } from './node/lsp/serviceCache';
@@ -30,6 +33,9 @@ import { ValidationScheduler, WorkToken, yieldToEventLoop } from './node/lsp/val
 import { budgetSection, DEFAULT_EDITOR_SETTINGS, EditorSettings, effectiveLocale, readEditorSettings, resolveCodeTablePaths, uriToPath } from './node/lsp/editorSettings';
 import { codeList } from './node/lsp/codeList';
 import { codeInsertionEdits } from './node/lsp/codeInsertion';
+import { generateNarrative, generateOneSection, sectionCodeActions } from './node/lsp/narrativeRequests';
+import { publicationAnchor, publicationHtml, publicationPdf, validNonce } from './node/lsp/publicationRequests';
+import { exportXlsx, importWorkbooks } from './node/lsp/excelRequests';
 import {
   CHECK_DOCUMENTS_REQUEST,
   CheckDocumentsParams,
@@ -38,12 +44,34 @@ import {
   CodeListParams,
   CodeListResult,
   DiagnosticCounts,
+  EXPORT_XLSX_REQUEST,
+  ExportXlsxParams,
+  ExportXlsxResult,
+  GENERATE_NARRATIVE_REQUEST,
+  GENERATE_SECTION_REQUEST,
+  GenerateNarrativeParams,
+  GenerateNarrativeResult,
+  GenerateSectionParams,
+  GenerateSectionResult,
+  IMPORT_XLSX_REQUEST,
+  ImportXlsxParams,
+  ImportXlsxResult,
   INSERT_CODE_REQUEST,
   InitializationOptions,
   InsertCodeParams,
   LEDGER_NOTIFICATION,
   LedgerParams,
   LedgerRow,
+  PRINT_PDF_REQUEST,
+  PrintPdfParams,
+  PrintPdfResult,
+  PUBLICATION_ANCHOR_REQUEST,
+  PUBLICATION_HTML_REQUEST,
+  PublicationAnchorParams,
+  PublicationAnchorResult,
+  PublicationHtmlParams,
+  PublicationHtmlResult,
+  REGENERATE_SECTION_COMMAND,
   WORKSPACE_TRUST_NOTIFICATION,
   WorkspaceTrustParams,
 } from './node/lsp/protocolExtensions';
@@ -76,6 +104,7 @@ export function startServer(connection: Connection): void {
   let workspaceFolders: string[] = [];
   let trusted = true;
   let debounceMs = DEFAULT_DEBOUNCE_MS;
+  let codeActionDisabledSupport = false;
   let ready: Promise<void> = Promise.resolve();
 
   const log = (message: string) => connection.console.log(message);
@@ -215,6 +244,7 @@ export function startServer(connection: Connection): void {
     hasConfiguration = !!capabilities.workspace?.configuration;
     hasDynamicConfiguration = !!capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
     hasFolderEvents = !!capabilities.workspace?.workspaceFolders;
+    codeActionDisabledSupport = !!capabilities.textDocument?.codeAction?.disabledSupport;
     workspaceFolders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     setLocale(effectiveLocale(readEditorSettings(initialSection).locale, editorLocale));
     return {
@@ -222,7 +252,7 @@ export function startServer(connection: Connection): void {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         completionProvider: { triggerCharacters: ['"'] },
         hoverProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
         documentSymbolProvider: true,
         foldingRangeProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: hasFolderEvents } },
@@ -329,7 +359,15 @@ export function startServer(connection: Connection): void {
       // The findings of exactly this version: their spans are the offsets the fixes edit.
       const { result } = analyses.validation(document, service, settings.user, key);
       const span = { start: document.offsetAt(params.range.start), end: document.offsetAt(params.range.end) };
-      return service.codeActions(document, analyses.parsed(document, service), span, result.findings);
+      const parsed = analyses.parsed(document, service);
+      const actions = service.codeActions(document, parsed, span, result.findings);
+      try {
+        const clientCommand = Array.isArray(options.clientCommands) && options.clientCommands.includes(REGENERATE_SECTION_COMMAND);
+        actions.push(...sectionCodeActions(document, parsed, service.codeTables, params.range, params.context?.only, { clientCommand, disabledSupport: codeActionDisabledSupport }));
+      } catch (error) {
+        logError(`narrative code action on ${params.textDocument.uri}`, error);
+      }
+      return actions;
     }),
   );
 
@@ -386,6 +424,69 @@ export function startServer(connection: Connection): void {
       ),
     ),
   );
+
+  // ---- narrative generation, publication and Excel (node/lsp/narrativeRequests, publicationRequests, excelRequests) ----
+
+  /** The open document, or a report that is not open from the text given; undefined when neither. */
+  async function reportDocument(uri: string, text: unknown): Promise<{ document: TextDocument; parsed: ParsedDocument; version: number | null } | undefined> {
+    await ready;
+    const settings = await settingsFor(uri);
+    const { service } = serviceFor(uri, settings);
+    const open = documents.get(uri);
+    if (open) return { document: open, parsed: analyses.parsed(open, service), version: open.version };
+    if (typeof text !== 'string') return undefined;
+    return { document: TextDocument.create(uri, 'budget-yaml', 0, text), parsed: service.parse(text), version: null };
+  }
+
+  async function requireReport(uri: unknown, text: unknown) {
+    const found = typeof uri === 'string' ? await reportDocument(uri, text) : undefined;
+    if (!found) throw new ResponseError(ErrorCodes.InvalidParams, `${String(uri)} is not open and no text was given`);
+    return found;
+  }
+
+  connection.onRequest(GENERATE_NARRATIVE_REQUEST, (params: GenerateNarrativeParams, token: CancellationToken) =>
+    withDocument<GenerateNarrativeResult>(params?.uri, token, { version: null, sections: [], edits: [], skipped: [] }, (document, _settings, service) =>
+      generateNarrative(document, analyses.parsed(document, service), service.codeTables),
+    ),
+  );
+
+  connection.onRequest(GENERATE_SECTION_REQUEST, (params: GenerateSectionParams, token: CancellationToken) =>
+    withDocument<GenerateSectionResult>(params?.uri, token, { version: null }, (document, _settings, service) =>
+      generateOneSection(document, analyses.parsed(document, service), service.codeTables, params),
+    ),
+  );
+
+  connection.onRequest(PUBLICATION_HTML_REQUEST, async (params: PublicationHtmlParams): Promise<PublicationHtmlResult> => {
+    if (params?.nonce !== undefined && !validNonce(params.nonce)) throw new ResponseError(ErrorCodes.InvalidParams, 'the nonce must be base64 of at least 12 bytes');
+    const { document, parsed, version } = await requireReport(params?.uri, params?.text);
+    const offset = params.nonce && params.position ? document.offsetAt(params.position) : undefined;
+    return publicationHtml(document, parsed, version, params.nonce, offset);
+  });
+
+  connection.onRequest(PUBLICATION_ANCHOR_REQUEST, (params: PublicationAnchorParams, token: CancellationToken) =>
+    withDocument<PublicationAnchorResult>(params?.uri, token, {}, (document, _settings, service) =>
+      publicationAnchor(analyses.parsed(document, service), document.offsetAt(params.position)),
+    ),
+  );
+
+  connection.onRequest(PRINT_PDF_REQUEST, async (params: PrintPdfParams): Promise<PrintPdfResult> => {
+    const { parsed } = await requireReport(params?.uri, params?.text);
+    return publicationPdf(parsed);
+  });
+
+  connection.onRequest(EXPORT_XLSX_REQUEST, async (params: ExportXlsxParams): Promise<ExportXlsxResult> => {
+    const { parsed } = await requireReport(params?.uri, params?.text);
+    return exportXlsx(parsed);
+  });
+
+  connection.onRequest(IMPORT_XLSX_REQUEST, async (params: ImportXlsxParams): Promise<ImportXlsxResult> => {
+    await ready;
+    const into = typeof params?.into === 'string' ? params.into : undefined;
+    const document = into ? documents.get(into) : undefined;
+    const name = into ? decodeURIComponent(into.slice(into.lastIndexOf('/') + 1)) : '';
+    if (into && !document) return { mode: 'failed', replaced: [], added: [], recognised: [], sheets: [], problems: [], error: t('{0} is not open in the editor', name) };
+    return importWorkbooks(params, document ? { document, name } : undefined);
+  });
 
   connection.onShutdown(() => scheduler.cancelAll());
 

@@ -1,4 +1,4 @@
-import type { Position } from 'vscode-languageserver-types';
+import type { Position, Range, TextEdit } from 'vscode-languageserver-types';
 import type { CodeSystem } from '../../service/codes/codeTables';
 import type { ClaimCounts, Outcome } from '../../service/rules/ruleTypes';
 
@@ -20,6 +20,12 @@ export interface InitializationOptions {
   readonly ledgerNotifications?: boolean;
   /** Milliseconds between the last edit and validation (default 200). */
   readonly debounceMs?: number;
+  /**
+   * Commands the client runs itself (e.g. REGENERATE_SECTION_COMMAND, which shows a diff before
+   * replacing hand-edited text). A code action carries such a command instead of an edit only
+   * when the client declares it; other editors get the edit.
+   */
+  readonly clientCommands?: readonly string[];
 }
 
 export interface DiagnosticCounts {
@@ -100,3 +106,156 @@ export interface InsertCodeParams {
 }
 /** Answered with TextEdit[]. */
 export const INSERT_CODE_REQUEST = 'budget/insertCode';
+
+// ---- narrative generation (issue 5) ----
+
+/** Client commands that the server's code actions may carry (the VS Code client declares them in InitializationOptions.clientCommands). */
+export const REGENERATE_SECTION_COMMAND = 'budget.regenerateSection';
+
+/** One section of the 情况说明 as the generator would write it. Ranges are in the version answered. */
+export interface SectionGenerationInfo {
+  /** Section.path: indices from `narrative:` down. */
+  readonly path: readonly number[];
+  readonly title: string;
+  readonly topic: string;
+  /** The generated text differs from the current text. */
+  readonly changed: boolean;
+  /** The current text is not empty and differs from the generated one: show a diff before applying. */
+  readonly handEdited: boolean;
+  /** Replaces the content lines of the section's `text: |` block only (comments and indentation stay). */
+  readonly edit: TextEdit;
+}
+
+export interface GenerateNarrativeParams {
+  readonly uri: string;
+}
+export interface GenerateNarrativeResult {
+  /** The document version the edits apply to (null when the document is not open). */
+  readonly version: number | null;
+  /** Every generatable section, changed or not. */
+  readonly sections: readonly SectionGenerationInfo[];
+  /** The edits of the changed sections: apply them together as one edit. */
+  readonly edits: readonly TextEdit[];
+  /** Sections with a known topic that cannot be generated from this report, and why (localised). */
+  readonly skipped: ReadonlyArray<{ readonly path: readonly number[]; readonly title: string; readonly reason: string }>;
+}
+/** "生成说明文字": the whole report. */
+export const GENERATE_NARRATIVE_REQUEST = 'budget/generateNarrative';
+
+/** One section, by its path or by a position inside its title or text. */
+export interface GenerateSectionParams {
+  readonly uri: string;
+  readonly path?: readonly number[];
+  readonly position?: Position;
+}
+export interface GenerateSectionResult {
+  readonly version: number | null;
+  /** Undefined when there is no section there, or it cannot be generated (then `reason` says why). */
+  readonly section?: SectionGenerationInfo;
+  /** The title of the section found, generatable or not. */
+  readonly title?: string;
+  readonly reason?: string;
+}
+/** "用数据重新生成本节". */
+export const GENERATE_SECTION_REQUEST = 'budget/generateSection';
+
+// ---- publication: preview, PDF (issue 9) ----
+
+export interface PublicationHtmlParams {
+  /** The report: the open document, or `text` when it is not open. */
+  readonly uri: string;
+  readonly text?: string;
+  /**
+   * For a webview: a fresh nonce (base64, at least 16 characters). The HTML then carries a
+   * Content-Security-Policy that allows only the nonce'd style and scroll script. Without it,
+   * a standalone HTML file to open in a browser (no script, no CSP).
+   */
+  readonly nonce?: string;
+  /** With a nonce: the page opens scrolled to the section or table written at this position. */
+  readonly position?: Position;
+}
+export interface PublicationAnchor {
+  readonly range: Range;
+  readonly anchor: string;
+  readonly title: string;
+}
+export interface PublicationHtmlResult {
+  readonly version: number | null;
+  readonly html: string;
+  /** The anchor the page opens at (from `position`). */
+  readonly anchor?: string;
+  /** Where each section and table is written, and the id of its element in the HTML. */
+  readonly anchors: readonly PublicationAnchor[];
+}
+export const PUBLICATION_HTML_REQUEST = 'budget/publicationHtml';
+
+/** The anchor of the section or table at a position (the preview follows the cursor). */
+export interface PublicationAnchorParams {
+  readonly uri: string;
+  readonly position: Position;
+}
+export interface PublicationAnchorResult {
+  readonly anchor?: string;
+}
+export const PUBLICATION_ANCHOR_REQUEST = 'budget/publicationAnchor';
+
+export interface PrintPdfParams {
+  readonly uri: string;
+  readonly text?: string;
+}
+export interface PrintPdfResult {
+  /** Whether a chromium to print with was found (BUDGET_CHROMIUM or /usr/bin/chromium). */
+  readonly chromium: boolean;
+  /** The PDF, base64. */
+  readonly data?: string;
+  readonly error?: string;
+}
+/** Prints the publication with headless chromium into a temporary file and answers with the PDF. */
+export const PRINT_PDF_REQUEST = 'budget/printPdf';
+
+// ---- Excel (issue 9) ----
+
+export interface ExportXlsxParams {
+  readonly uri: string;
+  readonly text?: string;
+}
+export interface ExportXlsxResult {
+  /** The workbook (.xlsx), base64. */
+  readonly data: string;
+  readonly tables: number;
+  /** What the export could not show (syntax errors, amounts that are not amounts), localised, with line numbers. */
+  readonly problems: readonly string[];
+}
+export const EXPORT_XLSX_REQUEST = 'budget/exportXlsx';
+
+export interface ImportXlsxParams {
+  /** The workbooks: file name (for messages) and content, base64. */
+  readonly files: ReadonlyArray<{ readonly name: string; readonly data: string }>;
+  /** Merge into this open report (only its imported tables are replaced); otherwise a new report. */
+  readonly into?: string;
+}
+export interface ImportProblemInfo {
+  readonly file?: string;
+  readonly sheet: string;
+  readonly cell?: string;
+  readonly message: string;
+  /** `file: sheet!cell: message`. */
+  readonly line: string;
+}
+export interface ImportXlsxResult {
+  /** merge: `edits` for the report `into` at `version`; new: `text` of a new report; failed: nothing to write (see `error`). */
+  readonly mode: 'merge' | 'new' | 'failed';
+  readonly version?: number | null;
+  readonly edits?: readonly TextEdit[];
+  readonly text?: string;
+  readonly replaced: readonly string[];
+  readonly added: readonly string[];
+  /** Keys of the tables recognised in the workbooks (also when they could not be merged: they can still go to a new report). */
+  readonly recognised: readonly string[];
+  /** One line per sheet: which table it became, or that it was not imported (localised). */
+  readonly sheets: readonly string[];
+  /** What could not be imported, by sheet and cell. */
+  readonly problems: readonly ImportProblemInfo[];
+  readonly error?: string;
+}
+export const IMPORT_XLSX_REQUEST = 'budget/importXlsx';

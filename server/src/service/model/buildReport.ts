@@ -1,3 +1,4 @@
+import { pointAfter } from '../yaml/nodes';
 import { getPair, getString, getValue, isMap, isScalar, isSeq, Span, YMap, YNode, YScalar } from '../yaml/ast';
 import { parseAmount } from '../amount/amount';
 import { isMoneyUnit, MoneyUnit } from '../amount/units';
@@ -126,7 +127,34 @@ class ReportBuilder {
     };
   }
 
+  /**
+   * A row model. Rows of a large table are built once per YAML node and reused while the node
+   * is (the incremental parser keeps the node of an unchanged row, and its spans follow the
+   * row when text above it changes); only the row's position is set per version.
+   */
   private row(node: YMap, index: number, rowAmounts: ReadonlySet<string>): Row {
+    const signature = rowAmounts.size ? [...rowAmounts].join(',') : '';
+    let perNode = ROW_CACHE.get(node);
+    let cached = perNode?.get(signature);
+    if (!cached) {
+      const problems: ModelProblem[] = [];
+      const core = new ReportBuilder(problems).buildRow(node, rowAmounts);
+      cached = { core, problems };
+      if (!perNode) {
+        perNode = new Map();
+        ROW_CACHE.set(node, perNode);
+      }
+      perNode.set(signature, cached);
+    }
+    this.problems.push(...cached.problems);
+    if (cached.core.index === index) return cached.core;
+    const row = Object.create(cached.core) as { index: number };
+    row.index = index;
+    return row as unknown as Row;
+  }
+
+  buildRow(node: YMap, rowAmounts: ReadonlySet<string>): Row {
+    const index = 0;
     const cells = new Map<string, Cell>();
     const unreadable = new Set<string>();
     const texts = new Map<string, TextValue>();
@@ -137,7 +165,7 @@ class ReportBuilder {
         if (cell) cells.set(key, cell);
         else unreadable.add(key);
       } else if (ROW_TEXT_KEYS.includes(key) && isScalar(pair.value) && !pair.value.isNull) {
-        texts.set(key, { value: pair.value.value, span: span(pair.value) });
+        texts.set(key, { value: pair.value.value, span: pair.value });
       }
     }
     const code = codeRef(texts.get('code'));
@@ -152,7 +180,7 @@ class ReportBuilder {
     const indicatorsNode = getValue(node, 'indicators');
     return {
       index,
-      span: span(node),
+      span: node,
       kind,
       node,
       code,
@@ -191,18 +219,17 @@ class ReportBuilder {
 
   /** An amount cell; undefined (and a problem) when the text is not an amount. */
   private cell(key: string, keyNode: YScalar, value: YNode | null): Cell | undefined {
-    const keySpan = span(keyNode);
+    const keySpan = keyNode;
     if (value === null || (isScalar(value) && value.isNull)) {
-      const at = value ? value.end : keyNode.end;
-      return { key, amount: parseAmountOk(''), span: { start: at, end: at }, keySpan };
+      return { key, amount: BLANK, span: pointAfter(value ?? keyNode), keySpan };
     }
     if (!isScalar(value)) return undefined;
     const parsed = parseAmount(value.value);
     if (!parsed.ok) {
-      this.problems.push({ rule: 'amount/invalid', span: span(value), text: value.value });
+      this.problems.push({ rule: 'amount/invalid', span: value, text: value.value });
       return undefined;
     }
-    return { key, amount: parsed.amount, span: span(value), keySpan };
+    return { key, amount: parsed.amount, span: value, keySpan };
   }
 
   private units(node: YNode | null | undefined): UnitEntry[] {
@@ -272,12 +299,21 @@ function parseAmountOk(textValue: string) {
   return parsed.amount;
 }
 
-function span(node: { start: number; end: number }): Span {
-  return { start: node.start, end: node.end };
+/** Row models by YAML node (and by the table's extra amount keys). */
+const ROW_CACHE = new WeakMap<YMap, Map<string, { core: Row; problems: readonly ModelProblem[] }>>();
+
+const BLANK = parseAmountOk('');
+
+/**
+ * The span of a node: the node itself, whose offsets follow the node when the incremental
+ * parser moves it (see yaml/nodes.ts).
+ */
+function span(node: Span): Span {
+  return node;
 }
 
 function text(node: YScalar | undefined): TextValue | undefined {
-  return node ? { value: node.value, span: span(node) } : undefined;
+  return node ? { value: node.value, span: node } : undefined;
 }
 
 function codeRef(value: TextValue | undefined): CodeRef | undefined {

@@ -1,5 +1,5 @@
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
-import { REPORT_SCHEMA, schemaAtPath } from './schemaInfo';
+import { REPORT_SCHEMA, schemaAtPath, JsonSchema } from './schemaInfo';
 import { nodeAtPointer, toJson } from '../yaml/toJson';
 import type { Span, YNode } from '../yaml/ast';
 
@@ -18,10 +18,11 @@ export interface SchemaProblem {
 }
 
 let compiled: ValidateFunction | undefined;
+let ajv: Ajv | undefined;
 
 function validator(): ValidateFunction {
   if (!compiled) {
-    const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
+    ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
     compiled = ajv.compile(REPORT_SCHEMA as object);
   }
   return compiled;
@@ -43,14 +44,93 @@ function pathSegments(pointer: string): Array<string | number> {
   return pointer.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~')));
 }
 
-/** Validates the document against the report schema; each error is mapped to the range of its node. */
+/**
+ * Validates the document against the report schema; each error is mapped to the range of its
+ * node. The rows of the tables are validated one by one against their table's row schema and
+ * the result is kept per row node, so an edit re-validates the rows it touched and the small
+ * rest of the document (whose `rows` lists are validated as empty lists).
+ */
 export function validateSchema(root: YNode | null, textLength: number): SchemaProblem[] {
-  const validate = validator();
-  const json = toJson(root);
-  if (validate(json)) return [];
   const problems: SchemaProblem[] = [];
+  const validate = validator();
+  if (!validate(toJson(root, skipRows))) collect(validate.errors ?? [], root, '', root, textLength, problems);
+  const tables = root?.kind === 'map' ? root.pairs.find((p) => p.key.value === 'tables')?.value : undefined;
+  if (tables?.kind === 'map') {
+    for (const table of tables.pairs) {
+      const rows = table.value?.kind === 'map' ? table.value.pairs.find((p) => p.key.value === 'rows')?.value : undefined;
+      if (rows?.kind !== 'seq') continue;
+      const validateRows = rowsValidator(table.key.value);
+      if (!validateRows) continue;
+      rows.items.forEach((row, index) => {
+        const errors = rowErrors(validateRows, table.key.value, row);
+        if (errors.length) collect(errors, row, `/tables/${escapePointer(table.key.value)}/rows/${index}`, root, textLength, problems);
+      });
+    }
+  }
+  return problems;
+}
+
+/** toJson() filter: the rows of tables are validated separately. */
+function skipRows(path: readonly string[]): boolean {
+  return path.length === 3 && path[0] === 'tables' && path[2] === 'rows';
+}
+
+function escapePointer(segment: string): string {
+  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+const rowsValidators = new Map<string, ValidateFunction | null>();
+
+/** The validator of a table's `rows` list (its definition in the schema), or null for unknown tables. */
+function rowsValidator(tableKey: string): ValidateFunction | null {
+  if (rowsValidators.has(tableKey)) return rowsValidators.get(tableKey)!;
+  validator();
+  const definitions = (REPORT_SCHEMA as { definitions?: Record<string, JsonSchema> }).definitions ?? {};
+  const tableSchema = definitions.tables?.properties?.[tableKey];
+  const ref = tableSchema ? findRef(tableSchema) : undefined;
+  let result: ValidateFunction | null = null;
+  if (ref && ajv) {
+    const pointer = `${REPORT_SCHEMA.$id ?? ''}${ref}/properties/rows`;
+    try {
+      result = ajv.getSchema(pointer) ?? null;
+    } catch {
+      result = null;
+    }
+  }
+  rowsValidators.set(tableKey, result);
+  return result;
+}
+
+function findRef(schema: JsonSchema): string | undefined {
+  if (typeof schema.$ref === 'string') return schema.$ref;
+  for (const branch of [...(schema.allOf ?? []), ...(schema.anyOf ?? [])]) {
+    const ref = findRef(branch);
+    if (ref) return ref;
+  }
+  return undefined;
+}
+
+const ROW_ERRORS = new WeakMap<object, Map<string, ErrorObject[]>>();
+
+/** The errors of one row, with paths relative to the row; kept per row node. */
+function rowErrors(validateRows: ValidateFunction, tableKey: string, row: YNode): ErrorObject[] {
+  let perNode = ROW_ERRORS.get(row);
+  let errors = perNode?.get(tableKey);
+  if (!errors) {
+    errors = validateRows([toJson(row)]) ? [] : (validateRows.errors ?? []).map((e) => ({ ...e, instancePath: e.instancePath.replace(/^\/0/, '') }));
+    if (!perNode) {
+      perNode = new Map();
+      ROW_ERRORS.set(row, perNode);
+    }
+    perNode.set(tableKey, errors);
+  }
+  return errors;
+}
+
+/** Turns ajv errors about `node` (paths relative to it, reported under `prefix`) into problems. */
+function collect(errors: readonly ErrorObject[], node: YNode | null, prefix: string, root: YNode | null, textLength: number, problems: SchemaProblem[]): void {
   const seen = new Set<string>();
-  for (const error of validate.errors ?? []) {
+  for (const error of errors) {
     if (isAmountError(error)) continue;
     const kind = KINDS[error.keyword] ?? 'invalid';
     // oneOf/anyOf wrappers repeat what their branches say.
@@ -58,31 +138,32 @@ export function validateSchema(root: YNode | null, textLength: number): SchemaPr
     const dedupe = `${error.instancePath}|${error.keyword}|${JSON.stringify(error.params)}`;
     if (seen.has(dedupe)) continue;
     seen.add(dedupe);
-    const located = nodeAtPointer(root, error.instancePath);
+    const path = prefix + error.instancePath;
+    const located = nodeAtPointer(node, error.instancePath);
     let span: Span = located.node ?? located.keySpan ?? { start: 0, end: Math.min(textLength, 1) };
-    let title = schemaAtPath(pathSegments(error.instancePath))?.title;
+    let title = schemaAtPath(pathSegments(path))?.title;
     if (kind === 'unknown-key' && located.node?.kind === 'map') {
       const key = String((error.params as { additionalProperty?: string }).additionalProperty);
       const pair = located.node.pairs.find((p) => p.key.value === key);
       if (pair) span = pair.key;
     } else if (kind === 'required') {
       const missing = String((error.params as { missingProperty?: string }).missingProperty);
-      title = schemaAtPath([...pathSegments(error.instancePath), missing])?.title;
+      title = schemaAtPath([...pathSegments(path), missing])?.title;
       span = located.keySpan ?? firstLine(located.node, textLength);
     } else if (located.node && located.node.kind !== 'scalar') {
       span = located.keySpan ?? firstLine(located.node, textLength);
     }
     problems.push({
       kind,
-      span: { start: span.start, end: span.end },
-      path: error.instancePath,
+      span,
+      path,
       keyword: error.keyword,
       params: error.params as Record<string, unknown>,
       title,
       allowed: kind === 'enum' ? (error.params as { allowedValues?: unknown[] }).allowedValues : undefined,
     });
   }
-  return problems;
+  void root;
 }
 
 function firstLine(node: YNode | null, textLength: number): Span {

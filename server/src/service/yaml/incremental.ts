@@ -1,5 +1,6 @@
-import type { YMap, YNode, YPair, YScalar, YSeq } from './ast';
-import { DEFAULT_LIMITS, parseWhole, ParsedYaml, ParseLimits, YamlProblem } from './parseYaml';
+import type { YMap, YNode, YPair } from './ast';
+import { DEFAULT_LIMITS, parseWhole, ParseLimits, YamlProblem } from './parseYaml';
+import { Anchor } from './nodes';
 import { Chunk, LeafChunk, planChunks } from './chunks';
 
 /**
@@ -9,15 +10,20 @@ import { Chunk, LeafChunk, planChunks } from './chunks';
  * test compares them on the samples and on mutated texts).
  */
 export interface ChunkCache {
-  readonly entries: ReadonlyMap<string, CachedParse>;
+  /** Trees by chunk text; a text that occurs n times has n trees (a tree has one place). */
+  readonly entries: ReadonlyMap<string, readonly CachedParse[]>;
 }
 
 interface CachedParse {
   readonly root: YNode | null;
+  /** Problems with offsets relative to the chunk. */
   readonly problems: readonly YamlProblem[];
+  readonly anchor: Anchor;
 }
 
-export interface IncrementalParse extends ParsedYaml {
+export interface IncrementalParse {
+  readonly root: YNode | null;
+  readonly problems: readonly YamlProblem[];
   readonly cache: ChunkCache;
   /** How many chunks were parsed (not taken from the cache): for the benchmark and tests. */
   readonly parsedChunks: number;
@@ -28,7 +34,7 @@ export function parseYaml(text: string, limits: ParseLimits = DEFAULT_LIMITS, pr
   const plan = text.length <= limits.maxLength ? planChunks(text) : undefined;
   if (!plan) {
     const whole = parseWhole(text, limits);
-    return { ...whole, cache: { entries: new Map() }, parsedChunks: 1, totalChunks: 1 };
+    return { root: whole.root, problems: whole.problems, cache: { entries: new Map() }, parsedChunks: 1, totalChunks: 1 };
   }
   const parser = new ChunkParser(text, limits, previous?.entries);
   const pairs = plan.entries.flatMap((chunk) => parser.entry(chunk, 0));
@@ -39,29 +45,37 @@ export function parseYaml(text: string, limits: ParseLimits = DEFAULT_LIMITS, pr
 
 class ChunkParser {
   readonly problems: YamlProblem[] = [];
-  readonly used = new Map<string, CachedParse>();
+  readonly used = new Map<string, CachedParse[]>();
   parsed = 0;
   total = 0;
 
   constructor(
     private readonly text: string,
     private readonly limits: ParseLimits,
-    private readonly previous: ReadonlyMap<string, CachedParse> | undefined,
+    private readonly previous: ReadonlyMap<string, readonly CachedParse[]> | undefined,
   ) {}
 
-  /** Parses one leaf chunk (from the cache when its text is unchanged), shifted to its offset. */
+  /**
+   * Parses one leaf chunk, or takes its tree from the previous version when its text is
+   * unchanged and moves the tree's anchor to the chunk's new offset. A text that occurs several
+   * times (a row repeated in two tables) has one tree per occurrence: a tree has one place.
+   */
   leaf(chunk: LeafChunk, depth: number): YNode | null {
     const source = this.text.slice(chunk.start, chunk.end);
     const key = `${depth}\u0000${source}`;
     this.total++;
-    let cached = this.used.get(key) ?? this.previous?.get(key);
+    const uses = this.used.get(key) ?? [];
+    let cached = this.previous?.get(key)?.[uses.length];
     if (!cached) {
-      cached = parseWhole(source, this.limits, 0, depth);
+      const parsed = parseWhole(source, this.limits, 0, depth);
+      cached = { root: parsed.root, problems: parsed.problems, anchor: parsed.anchor };
       this.parsed++;
     }
-    this.used.set(key, cached);
+    uses.push(cached);
+    this.used.set(key, uses);
+    cached.anchor.base = chunk.start;
     for (const problem of cached.problems) this.problems.push({ ...problem, start: problem.start + chunk.start, end: problem.end + chunk.start });
-    return cached.root ? shift(cached.root, chunk.start) : null;
+    return cached.root;
   }
 
   /** The pairs a chunk contributes to the mapping it belongs to. */
@@ -126,29 +140,8 @@ function injectPair(pair: YPair, value: YNode): YPair {
     const map = pair.value;
     const pairs = [...map.pairs.slice(0, -1), injectPair(map.pairs[map.pairs.length - 1], value)];
     const end = pairs[pairs.length - 1].end;
-    return { ...pair, value: { ...map, pairs, end }, end };
+    const merged: YMap = { kind: 'map', flow: map.flow, pairs, start: map.start, end };
+    return { key: pair.key, value: merged, start: pair.start, end };
   }
   return { key: pair.key, value, start: pair.start, end: value.end };
-}
-
-/** A copy of a tree with every offset moved by `delta`. */
-export function shift<T extends YNode>(node: T, delta: number): T {
-  if (delta === 0) return node;
-  switch (node.kind) {
-    case 'scalar': {
-      const scalar = node as YScalar;
-      const moved: YScalar = scalar.lineStarts
-        ? { ...scalar, start: scalar.start + delta, end: scalar.end + delta, lineStarts: scalar.lineStarts.map((s) => s + delta) }
-        : { ...scalar, start: scalar.start + delta, end: scalar.end + delta };
-      return moved as T;
-    }
-    case 'map': {
-      const map = node as YMap;
-      return { ...map, start: map.start + delta, end: map.end + delta, pairs: map.pairs.map((p) => ({ key: shift(p.key, delta), value: p.value ? shift(p.value, delta) : null, start: p.start + delta, end: p.end + delta })) } as unknown as T;
-    }
-    default: {
-      const seq = node as YSeq;
-      return { ...seq, start: seq.start + delta, end: seq.end + delta, items: seq.items.map((i) => shift(i, delta)) } as unknown as T;
-    }
-  }
 }

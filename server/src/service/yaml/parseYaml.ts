@@ -1,6 +1,7 @@
 import { isAlias, isMap as isYamlMap, isPair, isScalar as isYamlScalar, isSeq as isYamlSeq, LineCounter, Parser, Composer, Scalar } from 'yaml';
 import type { Node as YamlNode, Document } from 'yaml';
-import { Span, YMap, YNode, YPair, YScalar, YSeq, ScalarStyle } from './ast';
+import { Span, YNode, YPair, YScalar, ScalarStyle } from './ast';
+import { Anchor, MapNode, PairNode, ScalarNode, SeqNode } from './nodes';
 
 /** A problem of the YAML text itself: its range and a stable kind. */
 export interface YamlProblem extends Span {
@@ -11,6 +12,8 @@ export interface YamlProblem extends Span {
 export interface ParsedYaml {
   readonly root: YNode | null;
   readonly problems: readonly YamlProblem[];
+  /** The anchor of the tree's nodes (the incremental parser moves it when it reuses the tree). */
+  readonly anchor: Anchor;
 }
 
 export interface ParseLimits {
@@ -32,9 +35,10 @@ export const DEFAULT_LIMITS: ParseLimits = { maxLength: 32 * 1024 * 1024, maxDep
  */
 export function parseWhole(text: string, limits: ParseLimits = DEFAULT_LIMITS, base = 0, startDepth = 0): ParsedYaml {
   const problems: YamlProblem[] = [];
+  const anchor = new Anchor(base);
   if (text.length > limits.maxLength) {
     problems.push({ kind: 'too-large', start: base, end: base + Math.min(text.length, firstLineEnd(text)), message: `text of ${text.length} characters exceeds the limit of ${limits.maxLength}` });
-    return { root: null, problems };
+    return { root: null, problems, anchor };
   }
   let docs: Document.Parsed[];
   try {
@@ -42,9 +46,9 @@ export function parseWhole(text: string, limits: ParseLimits = DEFAULT_LIMITS, b
   } catch (error) {
     // The yaml package recurses on nesting; a pathological input can exhaust the stack.
     problems.push({ kind: 'too-deep', start: base, end: base + firstLineEnd(text), message: String((error as Error)?.message ?? error) });
-    return { root: null, problems };
+    return { root: null, problems, anchor };
   }
-  if (docs.length === 0) return { root: null, problems };
+  if (docs.length === 0) return { root: null, problems, anchor };
   for (let i = 1; i < docs.length; i++) {
     const range = docs[i].range;
     problems.push({ kind: 'multi-document', start: base + range[0], end: base + lineEndFrom(text, range[0]), message: 'only the first YAML document is read' });
@@ -55,9 +59,9 @@ export function parseWhole(text: string, limits: ParseLimits = DEFAULT_LIMITS, b
     const [start, end] = clipToLine(text, error.pos[0], error.pos[1]);
     problems.push({ kind, start: base + start, end: base + end, message: error.message.split('\n')[0] });
   }
-  const converter = new Converter(text, base, limits.maxDepth, problems);
+  const converter = new Converter(text, anchor, limits.maxDepth, problems);
   const root = doc.contents ? converter.node(doc.contents as YamlNode, startDepth) : null;
-  return { root, problems };
+  return { root, problems, anchor };
 }
 
 function parseDocuments(text: string): Document.Parsed[] {
@@ -68,12 +72,17 @@ function parseDocuments(text: string): Document.Parsed[] {
 }
 
 class Converter {
+  private readonly base: number;
+
   constructor(
     private readonly text: string,
-    private readonly base: number,
+    private readonly anchor: Anchor,
     private readonly maxDepth: number,
     private readonly problems: YamlProblem[],
-  ) {}
+  ) {
+    // Problems carry document offsets; nodes carry offsets relative to the anchor.
+    this.base = anchor.base;
+  }
 
   node(node: YamlNode, depth: number): YNode | null {
     const [start, end] = node.range ?? [0, 0];
@@ -103,10 +112,11 @@ class Converter {
         }
         const key = this.scalar(keyNode);
         const value = pair.value ? this.node(pair.value as YamlNode, depth + 1) : null;
-        const valueEnd = pair.value ? (pair.value as YamlNode).range?.[1] ?? key.end - this.base : key.end - this.base;
-        pairs.push({ key, value: value ?? (pair.value ? null : emptyScalarAfter(key)), start: key.start, end: this.base + valueEnd });
+        const keyEnd = keyNode.range?.[1] ?? start;
+        const valueEnd = pair.value ? (pair.value as YamlNode).range?.[1] ?? keyEnd : keyEnd;
+        pairs.push(new PairNode(this.anchor, key, value ?? (pair.value ? null : key.emptyAfter()), valueEnd));
       }
-      return { kind: 'map', flow: node.flow === true, pairs, start: this.base + start, end: this.base + node.range![1] };
+      return new MapNode(this.anchor, start, node.range![1], node.flow === true, pairs);
     }
     if (isYamlSeq(node)) {
       const items: YNode[] = [];
@@ -115,24 +125,24 @@ class Converter {
         const converted = this.node(item as YamlNode, depth + 1);
         if (converted) items.push(converted);
       }
-      return { kind: 'seq', flow: node.flow === true, items, start: this.base + start, end: this.base + node.range![1] };
+      return new SeqNode(this.anchor, start, node.range![1], node.flow === true, items);
     }
     return null;
   }
 
-  scalar(node: Scalar): YScalar {
+  scalar(node: Scalar): ScalarNode {
     const [start, valueEnd] = node.range ?? [0, 0];
     const raw = node.value;
     const value = raw === null || raw === undefined ? '' : String(raw);
     const style = styleOf(node.type);
     const isNull = style === 'plain' && (value === '' || value === '~' || value === 'null' || value === 'Null' || value === 'NULL');
     if (style === 'literal' || style === 'folded') {
-      return { kind: 'scalar', value, isNull: false, style, start: this.base + start, end: this.base + valueEnd, lineStarts: this.blockLineStarts(start, valueEnd, value) };
+      return new ScalarNode(this.anchor, start, valueEnd, value, false, style, this.blockLineStarts(start, valueEnd, value));
     }
-    return { kind: 'scalar', value, isNull, style, start: this.base + start, end: this.base + valueEnd };
+    return new ScalarNode(this.anchor, start, valueEnd, value, isNull, style);
   }
 
-  /** Document offset of each line of a block scalar's value, for exact ranges inside prose. */
+  /** Offset (relative to the anchor) of each line of a block scalar's value, for exact ranges inside prose. */
   private blockLineStarts(start: number, end: number, value: string): number[] {
     const text = this.text;
     let pos = text.indexOf('\n', start);
@@ -143,7 +153,7 @@ class Converter {
     let indent = -1;
     const starts: number[] = [];
     for (let i = 0; i < lines.length; i++) {
-      if (pos >= end) { starts.push(this.base + end); continue; }
+      if (pos >= end) { starts.push(end); continue; }
       const lineEnd = text.indexOf('\n', pos);
       const stop = lineEnd < 0 ? text.length : lineEnd;
       if (indent < 0 && lines[i].length > 0) {
@@ -151,15 +161,11 @@ class Converter {
         while (j < stop && text[j] === ' ') j++;
         indent = j - pos;
       }
-      starts.push(this.base + Math.min(pos + Math.max(indent, 0), stop));
+      starts.push(Math.min(pos + Math.max(indent, 0), stop));
       pos = stop + 1;
     }
     return starts;
   }
-}
-
-function emptyScalarAfter(key: YScalar): YScalar {
-  return { kind: 'scalar', value: '', isNull: true, style: 'plain', start: key.end, end: key.end };
 }
 
 function styleOf(type: string | undefined): ScalarStyle {

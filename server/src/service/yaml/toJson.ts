@@ -4,16 +4,18 @@ import type { YNode, YScalar } from './ast';
  * Converts the tree to plain JSON values with the YAML core schema's typing, for JSON Schema
  * validation only (the model never uses these typed values: amounts are built from text).
  */
-export function toJson(node: YNode | null): unknown {
+export function toJson(node: YNode | null, skip?: (path: readonly string[]) => boolean, path: readonly string[] = []): unknown {
   if (!node) return null;
   switch (node.kind) {
     case 'scalar':
       return scalarValue(node);
     case 'seq':
-      return node.items.map(toJson);
+      // A skipped list is replaced by an empty one (validated elsewhere).
+      if (skip?.(path)) return [];
+      return node.items.map((item) => toJson(item, skip, path));
     case 'map': {
       const object: Record<string, unknown> = Object.create(null);
-      for (const pair of node.pairs) object[pair.key.value] = pair.value ? toJson(pair.value) : null;
+      for (const pair of node.pairs) object[pair.key.value] = pair.value ? toJson(pair.value, skip, [...path, pair.key.value]) : null;
       return object;
     }
   }

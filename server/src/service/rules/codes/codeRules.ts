@@ -4,6 +4,7 @@ import { sameName } from '../../codes/names';
 import { tableTitle } from '../../schema/schemaInfo';
 import type { CodeRef, Row, Table, TextValue } from '../../model/types';
 import type { Rule, RuleContext, RuleRun } from '../ruleTypes';
+import { contextKey, memoized } from '../memo';
 
 /** A code written in a classified table, with the name printed beside it. */
 interface CodedCell {
@@ -15,17 +16,12 @@ interface CodedCell {
   readonly expected: CodeSystem;
 }
 
-function codedCells(context: RuleContext): CodedCell[] {
-  const cells: CodedCell[] = [];
-  for (const table of context.report.tables.values()) {
-    const classification = table.def.classification;
-    if (!classification) continue;
-    for (const row of table.rows) {
-      if (row.kind !== 'code' || !row.code) continue;
-      cells.push({ table, row, code: row.code, name: row.name, expected: classification === 'function' ? 'function' : 'economic-department' });
-      if (row.govCode) cells.push({ table, row, code: row.govCode, name: row.govName, expected: 'economic-government' });
-    }
-  }
+/** The coded cells of one row: its code, and its 政府经济分类 code when printed. */
+function rowCells(table: Table, row: Row): CodedCell[] {
+  const classification = table.def.classification;
+  if (!classification || row.kind !== 'code' || !row.code) return [];
+  const cells: CodedCell[] = [{ table, row, code: row.code, name: row.name, expected: classification === 'function' ? 'function' : 'economic-department' }];
+  if (row.govCode) cells.push({ table, row, code: row.govCode, name: row.govName, expected: 'economic-government' });
   return cells;
 }
 
@@ -50,7 +46,18 @@ function codeRule(id: string, severity: Rule['severity'], title: string, check: 
     severity,
     title,
     run(context, run) {
-      for (const cell of codedCells(context)) check(context, run, cell);
+      const ctx = contextKey(context);
+      for (const table of context.report.tables.values()) {
+        if (!table.def.classification) continue;
+        const key = `${id}|${table.key}|${ctx}`;
+        for (const row of table.rows) {
+          if (row.kind !== 'code' || !row.code) continue;
+          // Per-row results are replayed while the row's YAML node is unchanged (rules/memo.ts).
+          memoized(run, row.node, key, (r) => {
+            for (const cell of rowCells(table, row)) check(context, r, cell);
+          });
+        }
+      }
     },
   };
 }
@@ -113,25 +120,30 @@ export const pairNotAllowed: Rule = {
   severity: 'warning',
   title: '部门预算经济分类与政府预算经济分类的对应关系不符合对照表（如 30101 只能对应 50101 或 50501）',
   run(context, run) {
+    const key = `code/pair-not-allowed|${contextKey(context)}`;
     for (const table of context.report.tables.values()) {
       if (table.def.classification !== 'economic') continue;
       for (const row of table.rows) {
         if (!row.code || !row.govCode) continue;
-        const department = row.code.digits;
-        const government = row.govCode.digits;
-        if (department.length !== 5 || government.length !== 5) continue;
-        if (!context.codes.hasPairsFor(department)) {
-          run.couldNotCheck(t('no pairs known for {0}', department));
-          continue;
-        }
-        run.checked();
-        if (context.codes.isPairAllowed(department, government)) continue;
-        const allowed = [...new Set(context.codes.pairsFor(department).map((p) => p.government))].join('、');
-        run.report({ span: row.govCode.span, message: t('{0} may not be paired with {1}; the 对照表 allows {2}', department, government, allowed) });
+        memoized(run, row.node, key, (r) => checkPair(context, r, row));
       }
     }
   },
 };
+
+function checkPair(context: RuleContext, run: RuleRun, row: Row): void {
+  const department = row.code!.digits;
+  const government = row.govCode!.digits;
+  if (department.length !== 5 || government.length !== 5) return;
+  if (!context.codes.hasPairsFor(department)) {
+    run.couldNotCheck(t('no pairs known for {0}', department));
+    return;
+  }
+  run.checked();
+  if (context.codes.isPairAllowed(department, government)) return;
+  const allowed = [...new Set(context.codes.pairsFor(department).map((p) => p.government))].join('、');
+  run.report({ span: row.govCode!.span, message: t('{0} may not be paired with {1}; the 对照表 allows {2}', department, government, allowed) });
+}
 
 /** 部门经济分类 classes that are 人员经费 by definition; the others are 公用经费. */
 const PERSONNEL_CLASSES = new Set(['301', '303']);
@@ -142,23 +154,29 @@ export const economicNature: Rule = {
   severity: 'warning',
   title: '经济科目列错栏：301、303 属人员经费，302、310 等属公用经费',
   run(context, run) {
+    const key = `code/economic-nature|${contextKey(context)}`;
     for (const table of context.report.tables.values()) {
       if (table.def.classification !== 'economic' || !table.columns.has('personnel') || !table.columns.has('public')) continue;
       for (const row of table.rows) {
         if (row.kind !== 'code' || !row.code || !/^\d{5}$/.test(row.code.digits)) continue;
-        const isPersonnel = PERSONNEL_CLASSES.has(row.code.digits.slice(0, 3));
-        const wrong = row.cells.get(isPersonnel ? 'public' : 'personnel');
-        run.checked();
-        if (!wrong || wrong.amount.blank || wrong.amount.value.isZero()) continue;
-        run.report({
-          span: wrong.span,
-          message: isPersonnel
-            ? t('{0} {1} is 人员经费 (class {2}), but {3} is printed under 公用经费', row.code.digits, row.name?.value ?? '', row.code.digits.slice(0, 3), wrong.amount.text)
-            : t('{0} {1} is 公用经费 (class {2}), but {3} is printed under 人员经费', row.code.digits, row.name?.value ?? '', row.code.digits.slice(0, 3), wrong.amount.text),
-        });
+        memoized(run, row.node, key, (r) => checkNature(r, row));
       }
     }
   },
 };
+
+function checkNature(run: RuleRun, row: Row): void {
+  const digits = row.code!.digits;
+  const isPersonnel = PERSONNEL_CLASSES.has(digits.slice(0, 3));
+  const wrong = row.cells.get(isPersonnel ? 'public' : 'personnel');
+  run.checked();
+  if (!wrong || wrong.amount.blank || wrong.amount.value.isZero()) return;
+  run.report({
+    span: wrong.span,
+    message: isPersonnel
+      ? t('{0} {1} is 人员经费 (class {2}), but {3} is printed under 公用经费', digits, row.name?.value ?? '', digits.slice(0, 3), wrong.amount.text)
+      : t('{0} {1} is 公用经费 (class {2}), but {3} is printed under 人员经费', digits, row.name?.value ?? '', digits.slice(0, 3), wrong.amount.text),
+  });
+}
 
 export const codeRules: Rule[] = [malformedCode, wrongClassification, unknownCode, codeYear, nameMismatch, pairNotAllowed, economicNature];

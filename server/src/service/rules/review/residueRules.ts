@@ -1,6 +1,7 @@
 import { t } from '../../i18n/l10n';
 import type { Fix } from '../../findings';
-import type { Rule, RuleContext } from '../ruleTypes';
+import type { Rule, RuleContext, RuleRun } from '../ruleTypes';
+import { contextKey, memoized } from '../memo';
 import { DOUBLED, PLACEHOLDER, RESIDUE } from './reviewData';
 import { cellPieces, notePieces, piecesOf, prosePieces, rootScalar, TextPiece, titlePieces } from './textPieces';
 
@@ -36,11 +37,17 @@ export const placeholder: Rule = {
   severity: 'error',
   title: '没有留下模板占位符（XX、××、＊＊、待补充、【…】、（单位名称）等）',
   run(context, run) {
+    const key = `review/placeholder|${contextKey(context)}`;
     for (const piece of readableTexts(context)) {
-      run.checked();
-      for (const match of matches(PLACEHOLDER, piece.value)) {
-        run.report({ span: piece.spanOf(match.index, match.index + match[0].length), message: t('Template placeholder "{0}" left in the text', match[0]) });
-      }
+      const check = (r: RuleRun) => {
+        r.checked();
+        for (const match of matches(PLACEHOLDER, piece.value)) {
+          r.report({ span: piece.spanOf(match.index, match.index + match[0].length), message: t('Template placeholder "{0}" left in the text', match[0]) });
+        }
+      };
+      // Table cells are many and mostly unchanged between edits: their results are replayed.
+      if (piece.kind === 'cell') memoized(run, piece, key, check);
+      else check(run);
     }
   },
 };
@@ -60,14 +67,19 @@ export const doubled: Rule = {
   severity: 'warning',
   title: '没有重复的字词和标点（的的、预算算、，，、。。等）',
   run(context, run) {
+    const key = `review/doubled|${contextKey(context)}`;
     for (const piece of readableTexts(context)) {
-      run.checked();
-      for (const match of matches(DOUBLED, piece.value)) {
-        const span = piece.spanOf(match.index, match.index + match[0].length);
-        const single = undoubled(match[0]);
-        const fixes: Fix[] = single !== undefined && span.end - span.start === match[0].length ? [{ title: t('Replace with "{0}"', single), edits: [{ span, newText: single }] }] : [];
-        run.report({ span, message: t('"{0}" is typed twice', match[0]), data: { computed: single, fixes } });
-      }
+      const check = (r: RuleRun) => {
+        r.checked();
+        for (const match of matches(DOUBLED, piece.value)) {
+          const span = piece.spanOf(match.index, match.index + match[0].length);
+          const single = undoubled(match[0]);
+          const fixes: Fix[] = single !== undefined && span.end - span.start === match[0].length ? [{ title: t('Replace with "{0}"', single), edits: [{ span, newText: single }] }] : [];
+          r.report({ span, message: t('"{0}" is typed twice', match[0]), data: { computed: single, fixes } });
+        }
+      };
+      if (piece.kind === 'cell') memoized(run, piece, key, check);
+      else check(run);
     }
   },
 };

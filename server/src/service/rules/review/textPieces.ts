@@ -46,9 +46,28 @@ function cached(report: Report, key: string, compute: () => TextPiece[]): TextPi
   return pieces;
 }
 
+/** Pieces of one scalar node, kept while the node is (an unchanged row of a large table). */
+const PIECES = new WeakMap<object, Map<string, TextPiece[]>>();
+
 /** The paragraphs of a scalar; block scalars are split at their lines, others are one piece. */
 export function piecesOf(scalar: ScalarLike, documentText: string, kind: PieceKind, extra: Partial<Pick<TextPiece, 'table' | 'section'>> = {}): TextPiece[] {
-  const span: Span = scalar.span ?? { start: scalar.start ?? 0, end: scalar.end ?? 0 };
+  if (kind !== 'cell') return computePieces(scalar, documentText, kind, extra);
+  const key = `${kind}|${extra.table ?? ''}`;
+  let perNode = PIECES.get(scalar);
+  let pieces = perNode?.get(key);
+  if (!pieces) {
+    pieces = computePieces(scalar, documentText, kind, extra);
+    if (!perNode) {
+      perNode = new Map();
+      PIECES.set(scalar, perNode);
+    }
+    perNode.set(key, pieces);
+  }
+  return pieces;
+}
+
+function computePieces(scalar: ScalarLike, documentText: string, kind: PieceKind, extra: Partial<Pick<TextPiece, 'table' | 'section'>>): TextPiece[] {
+  const span: Span = scalar.span ?? (scalar.start !== undefined ? (scalar as Span) : { start: 0, end: 0 });
   const lines = scalar.value.split('\n');
   const pieces: TextPiece[] = [];
   lines.forEach((line, i) => {
@@ -71,13 +90,16 @@ function directBase(value: string, span: Span, documentText: string): number | u
 }
 
 function makePiece(kind: PieceKind, value: string, base: number | undefined, whole: Span, extra: Partial<TextPiece>, paragraph: number): TextPiece {
+  // Offsets are kept relative to the scalar, whose own offsets follow it when the text above
+  // changes (yaml/nodes.ts): a piece and the spans it hands out stay right across versions.
+  const delta = base === undefined ? undefined : base - whole.start;
   return {
     kind,
     value,
     ...extra,
     paragraph,
-    offsetAt: (index) => (base === undefined ? whole.start : base + Math.max(0, Math.min(index, value.length))),
-    spanOf: (start, end) => (base === undefined ? whole : { start: base + start, end: base + end }),
+    offsetAt: (index) => (delta === undefined ? whole.start : whole.start + delta + Math.max(0, Math.min(index, value.length))),
+    spanOf: (start, end) => (delta === undefined ? whole : { get start() { return whole.start + delta + start; }, get end() { return whole.start + delta + end; } }),
   };
 }
 

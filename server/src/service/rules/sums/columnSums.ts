@@ -6,6 +6,8 @@ import { columnTitle, tableTitle } from '../../schema/schemaInfo';
 import type { Row, Table } from '../../model/types';
 import type { Rule, RuleContext, RuleRun } from '../ruleTypes';
 import { checkSum, Term } from './sumCheck';
+import { contextKey, idOf, memoized } from '../memo';
+import { labelUsesIndex } from './rowRelations';
 
 function terms(table: Table, rows: readonly Row[], column: string): Term[] | undefined {
   const result: Term[] = [];
@@ -13,7 +15,8 @@ function terms(table: Table, rows: readonly Row[], column: string): Term[] | und
     if (row.unreadable.has(column)) return undefined;
     const figure = columnValue(table, row, column);
     if (!figure) continue;
-    result.push({ label: rowLabel(row), value: figure.value, decimals: figure.decimals, blank: figure.cells.every((c) => c.amount.blank) });
+    // The label is only needed for a message: build it lazily.
+    result.push({ get label() { return rowLabel(row); }, value: figure.value, decimals: figure.decimals, blank: figure.cells.every((c) => c.amount.blank) });
   }
   return result;
 }
@@ -74,10 +77,13 @@ export const hierarchyTotals: Rule = {
         run.couldNotCheck(t('{0} is marked incomplete', tableTitle(table.key)));
         continue;
       }
+      const key = `sum/hierarchy|${table.key}|${[...table.columns].sort().join(',')}|${contextKey(context)}`;
       table.rows.forEach((row, index) => {
-        const children = tree.children[index];
+        const children = tree.children[index].map((i) => table.rows[i]);
         if (children.length === 0) return;
-        compare(context, run, table, row, children.map((i) => table.rows[i]), `${tableTitle(table.key)}「${rowLabel(row)}」`, 'subtotal=Σchildren');
+        // A subtotal's result depends on its own row and exactly which rows are under it.
+        const members = [row, ...children].map((r) => (labelUsesIndex(r) ? `${idOf(r.node)}:${r.index}` : String(idOf(r.node)))).join(',');
+        memoized(run, row.node, `${key}|${members}`, (r) => compare(context, r, table, row, children, `${tableTitle(table.key)}「${rowLabel(row)}」`, 'subtotal=Σchildren'));
       });
     }
   },

@@ -3,14 +3,15 @@ import { columnValue, isPrinted } from '../../model/columnValues';
 import { rowLabel } from '../../model/labels';
 import { COLUMN_RELATIONS, ColumnRelation } from '../../model/tableDefs';
 import { columnTitle, tableTitle } from '../../schema/schemaInfo';
-import type { AmountRecord, Table } from '../../model/types';
+import type { AmountRecord, Row, Table } from '../../model/types';
+import { contextKey, memoized } from '../memo';
 import type { Rule, RuleContext, RuleRun } from '../ruleTypes';
 import { checkSum, Term } from './sumCheck';
 
 /** Records that share printed columns: a row table's rows, or the amount groups and entries of an item list table. */
 interface RecordSet {
   readonly table: Table;
-  readonly records: ReadonlyArray<{ readonly record: AmountRecord; readonly label: () => string }>;
+  readonly records: ReadonlyArray<{ readonly record: AmountRecord; readonly label: () => string; readonly row?: Row }>;
   readonly printed: (column: string) => boolean;
 }
 
@@ -28,7 +29,7 @@ function recordSets(table: Table): RecordSet[] {
   const title = tableTitle(table.key);
   const sets: RecordSet[] = [];
   if (table.def.shape === 'rows') {
-    const records = table.rows.map((row) => ({ record: row as AmountRecord, label: () => `${title}「${rowLabel(row)}」` }));
+    const records: Array<{ record: AmountRecord; label: () => string; row?: Row }> = table.rows.map((row) => ({ record: row, label: () => `${title}「${rowLabel(row)}」`, row }));
     if (table.total) records.unshift({ record: table.total, label: () => `${title}「${t('total row')}」` });
     sets.push({ table, records, printed: (c) => isPrinted(table, c) });
   }
@@ -67,13 +68,26 @@ export const rowRelations: Rule = {
   title: '行内关系：合计 = 基本支出 + 项目支出，基本支出 = 人员经费 + 公用经费，人员经费 = 工资福利 + 对个人和家庭的补助 …',
   companions: ['sum/rounding'],
   run(context, run) {
+    const ctx = contextKey(context);
     for (const table of context.report.tables.values()) {
       for (const set of recordSets(table)) {
-        for (const relation of COLUMN_RELATIONS) {
-          if (!appliesTo(set, relation)) continue;
-          for (const { record, label } of set.records) checkRecord(context, run, set, record, label, relation);
+        const relations = COLUMN_RELATIONS.filter((relation) => appliesTo(set, relation));
+        if (relations.length === 0) continue;
+        // A row's result depends on its own cells and on the columns its table prints.
+        const key = `sum/row|${table.key}|${[...table.columns].sort().join(',')}|${ctx}`;
+        for (const { record, label, row } of set.records) {
+          const check = (r: typeof run) => {
+            for (const relation of relations) checkRecord(context, r, set, record, label, relation);
+          };
+          if (row) memoized(run, row.node, labelUsesIndex(row) ? `${key}|${row.index}` : key, check);
+          else check(run);
         }
       }
     }
   },
 };
+
+/** Rows named by their position ("第 3 行") change label when rows are inserted above. */
+export function labelUsesIndex(row: Row): boolean {
+  return !row.code && !row.unit && !row.name && !row.group && !row.item;
+}

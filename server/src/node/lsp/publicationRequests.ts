@@ -1,0 +1,72 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Range } from 'vscode-languageserver-types';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { ParsedDocument } from '../../service/document';
+import { anchorAt, publicationAnchors, renderHtml, scrollScript } from '../../publish';
+import type { PrintPdfResult, PublicationAnchorResult, PublicationHtmlResult } from './protocolExtensions';
+
+/**
+ * The print publication for the editor (issue 9): HTML for a webview preview (with a strict
+ * Content-Security-Policy: only the nonce'd style element and scroll script may run, nothing may
+ * be loaded), the anchor under the cursor, and a PDF printed by headless chromium.
+ */
+
+/** A webview nonce: base64 of at least 12 random bytes. Anything else could break out of the CSP attribute. */
+export function validNonce(nonce: unknown): nonce is string {
+  return typeof nonce === 'string' && /^[A-Za-z0-9+/]{16,}={0,2}$/.test(nonce);
+}
+
+export function webviewCsp(nonce: string): string {
+  return `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}';`;
+}
+
+/**
+ * The scroll script, and a first scroll to `anchor` when the page loads (the same handler, fed
+ * directly): a re-rendered preview shows where the cursor is without waiting for a message from
+ * the editor, which a page still loading would miss.
+ */
+function previewScript(anchor: string | undefined): string {
+  if (!anchor) return scrollScript();
+  // Anchors are ids the renderer made (sec-1-2, table-summary); escaped all the same.
+  const target = JSON.stringify(anchor).replace(/</g, '\\u003c');
+  return `${scrollScript()}\nwindow.dispatchEvent(new MessageEvent('message', { data: { type: 'scrollTo', anchor: ${target} } }));`;
+}
+
+export function publicationHtml(document: TextDocument, parsed: ParsedDocument, version: number | null, nonce?: string, offset?: number): PublicationHtmlResult {
+  const report = parsed.report;
+  const ranges = publicationAnchors(report);
+  const anchor = nonce && offset !== undefined ? anchorAt(ranges, offset) : undefined;
+  const html = nonce
+    ? renderHtml(report, { nonce, head: `<meta http-equiv="Content-Security-Policy" content="${webviewCsp(nonce)}">`, script: previewScript(anchor) })
+    : renderHtml(report);
+  const anchors = ranges.map((a) => ({ range: Range.create(document.positionAt(a.start), document.positionAt(a.end)), anchor: a.anchor, title: a.title }));
+  return { version, html, anchor, anchors };
+}
+
+export function publicationAnchor(parsed: ParsedDocument, offset: number): PublicationAnchorResult {
+  return { anchor: anchorAt(publicationAnchors(parsed.report), offset) };
+}
+
+/**
+ * Prints the publication to a PDF in a temporary directory and answers with its content; the
+ * client decides where it goes. The printing code (child_process) is loaded on first use.
+ */
+export async function publicationPdf(parsed: ParsedDocument): Promise<PrintPdfResult> {
+  const { findChromium, printPdf } = await import('../../publish/node/printPdf');
+  const chromium = findChromium();
+  if (!chromium) return { chromium: false };
+  const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'budget-print-'));
+  try {
+    const htmlFile = path.join(dir, 'publication.html');
+    const pdfFile = path.join(dir, 'publication.pdf');
+    await fs.promises.writeFile(htmlFile, renderHtml(parsed.report));
+    await printPdf(htmlFile, pdfFile, chromium);
+    return { chromium: true, data: (await fs.promises.readFile(pdfFile)).toString('base64') };
+  } catch (error) {
+    return { chromium: true, error: error instanceof Error ? error.message : String(error) };
+  } finally {
+    await fs.promises.rm(dir, { recursive: true, force: true });
+  }
+}
