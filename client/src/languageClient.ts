@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import type { InitializationOptions } from '../../server/src/node/lsp/protocolExtensions';
+import { InitializationOptions, REGENERATE_SECTION_COMMAND } from '../../server/src/node/lsp/protocolExtensions';
 import { LANGUAGE_ID } from './reportStore';
 
 /** The server module: the bundle next to this file in a package, the compiled one in a checkout. */
@@ -25,6 +25,8 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
   const initializationOptions: InitializationOptions = {
     trusted: vscode.workspace.isTrusted,
     ledgerNotifications: true,
+    // The code action on a hand-edited section runs this command, which shows a diff first.
+    clientCommands: [REGENERATE_SECTION_COMMAND],
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: LANGUAGE_ID }],

@@ -4,9 +4,18 @@ import { checkWorkspace } from './checkWorkspace';
 import { insertCode } from './insertCode';
 import { showSummary } from './showSummary';
 import { showCoverage } from './showCoverage';
+import { generateNarrative } from './generateNarrative';
+import { regenerateSection } from './regenerateSection';
+import { importExcel } from './importExcel';
+import { exportExcel } from './exportExcel';
+import { previewPublication } from './previewPublication';
+import { printPublication } from './printPublication';
 
 /** Every command of the extension; each id is contributed in package.json. */
-export const COMMANDS: readonly BudgetCommand[] = [checkWorkspace, insertCode, showSummary, showCoverage];
+export const COMMANDS: readonly BudgetCommand[] = [
+  checkWorkspace, insertCode, showSummary, showCoverage,
+  generateNarrative, regenerateSection, importExcel, exportExcel, previewPublication, printPublication,
+];
 
 export function registerCommands(services: CommandServices): vscode.Disposable {
   return vscode.Disposable.from(

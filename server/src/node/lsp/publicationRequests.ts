@@ -22,16 +22,25 @@ export function webviewCsp(nonce: string): string {
   return `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}';`;
 }
 
+/** A4 portrait page and its margin on screen, in CSS pixels (210 mm + 2 × 8 mm ≈ 830 px). */
+const PAGE_WIDTH_PX = 830;
+
 /**
- * The scroll script, and a first scroll to `anchor` when the page loads (the same handler, fed
- * directly): a re-rendered preview shows where the cursor is without waiting for a message from
- * the editor, which a page still loading would miss.
+ * The scroll script; a zoom that fits an A4 page into the width of the panel (a preview beside
+ * the editor is narrower than a page; set through the CSSOM, which the CSP allows); and a first
+ * scroll to `anchor` when the page loads (the same handler, fed directly): a re-rendered preview
+ * shows where the cursor is without waiting for a message, which a page still loading would miss.
  */
 function previewScript(anchor: string | undefined): string {
-  if (!anchor) return scrollScript();
+  const lines = [
+    scrollScript(),
+    `const fitWidth = () => { document.body.style.zoom = String(Math.max(0.3, Math.min(1, (window.innerWidth - 16) / ${PAGE_WIDTH_PX}))); };`,
+    "fitWidth();",
+    "window.addEventListener('resize', fitWidth);",
+  ];
   // Anchors are ids the renderer made (sec-1-2, table-summary); escaped all the same.
-  const target = JSON.stringify(anchor).replace(/</g, '\\u003c');
-  return `${scrollScript()}\nwindow.dispatchEvent(new MessageEvent('message', { data: { type: 'scrollTo', anchor: ${target} } }));`;
+  if (anchor) lines.push(`window.dispatchEvent(new MessageEvent('message', { data: { type: 'scrollTo', anchor: ${JSON.stringify(anchor).replace(/</g, '\\u003c')} } }));`);
+  return lines.join('\n');
 }
 
 export function publicationHtml(document: TextDocument, parsed: ParsedDocument, version: number | null, nonce?: string, offset?: number): PublicationHtmlResult {

@@ -1,0 +1,24 @@
+import * as vscode from 'vscode';
+
+let channel: vscode.OutputChannel | undefined;
+
+/**
+ * The extension's own output channel: what an import could not take over (sheet!cell), the
+ * sections generation left as written, export problems. Kept apart from the language server's
+ * log so that these lists are readable.
+ */
+export function budgetOutput(context: vscode.ExtensionContext): vscode.OutputChannel {
+  if (!channel) {
+    const created = vscode.window.createOutputChannel(vscode.l10n.t('Budget Reports'));
+    channel = created;
+    context.subscriptions.push(created, { dispose: () => { if (channel === created) channel = undefined; } });
+  }
+  return channel;
+}
+
+/** Writes a titled block of lines to the channel, with the time. */
+export function writeBlock(output: vscode.OutputChannel, title: string, lines: readonly string[]): void {
+  output.appendLine(`[${new Date().toLocaleTimeString()}] ${title}`);
+  for (const line of lines) output.appendLine(`  ${line}`);
+  output.appendLine('');
+}
