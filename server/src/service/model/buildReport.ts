@@ -147,10 +147,11 @@ class ReportBuilder {
       perNode.set(signature, cached);
     }
     this.problems.push(...cached.problems);
-    if (cached.core.index === index) return cached.core;
-    const row = Object.create(cached.core) as { index: number };
-    row.index = index;
-    return row as unknown as Row;
+    // A row that moved gets a copy with its new index, kept as the node's row from now on. A
+    // plain copy, not a prototype link: objects with one prototype each would give every row
+    // its own hidden class and make every property read in the rules a slow megamorphic lookup.
+    if (cached.core.index !== index) cached.core = { ...cached.core, index };
+    return cached.core;
   }
 
   buildRow(node: YMap, rowAmounts: ReadonlySet<string>): Row {

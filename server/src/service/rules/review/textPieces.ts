@@ -163,25 +163,49 @@ export function cellPieces(report: Report, documentText: string): TextPiece[] {
   return cached(report, 'cells', () => collectCellPieces(report, documentText));
 }
 
+/**
+ * Cell pieces of one mapping below a table's root (a row, an indicator), kept per node: a new
+ * version of a large table walks its rows, not every cell of every row.
+ */
+const MAP_PIECES = new WeakMap<YMap, Map<string, TextPiece[]>>();
+
 function collectCellPieces(report: Report, documentText: string): TextPiece[] {
   const pieces: TextPiece[] = [];
   for (const table of report.tables.values()) {
     if (!isMap(table.node)) continue;
-    const visit = (node: YNode | null, depth: number): void => {
-      if (!node || depth > 6) return;
-      if (isSeq(node)) for (const item of node.items) visit(item, depth + 1);
-      else if (isMap(node)) visitMap(node, depth);
+    const mapPieces = (map: YMap, depth: number): readonly TextPiece[] => {
+      const key = `${table.key}|${depth}`;
+      let perNode = MAP_PIECES.get(map);
+      let found = perNode?.get(key);
+      if (!found) {
+        const collected: TextPiece[] = [];
+        visitMap(map, depth, collected);
+        found = collected;
+        if (!perNode) {
+          perNode = new Map();
+          MAP_PIECES.set(map, perNode);
+        }
+        perNode.set(key, found);
+      }
+      return found;
     };
-    const visitMap = (map: YMap, depth: number): void => {
+    const visit = (node: YNode | null, depth: number, into: TextPiece[]): void => {
+      if (!node || depth > 6) return;
+      if (isSeq(node)) for (const item of node.items) visit(item, depth + 1, into);
+      else if (isMap(node)) for (const piece of mapPieces(node, depth)) into.push(piece);
+    };
+    const visitMap = (map: YMap, depth: number, into: TextPiece[]): void => {
       for (const pair of map.pairs) {
         const key = pair.key.value;
         if (depth === 0 && (key === 'title' || key === 'note')) continue;
-        if (isScalar(pair.value)) {
-          if (CELL_TEXT_KEYS.has(key) && !pair.value.isNull) pieces.push(...piecesOf(pair.value, documentText, 'cell', { table: table.key }));
-        } else visit(pair.value, depth + 1);
+        const value = pair.value;
+        if (isScalar(value)) {
+          if (CELL_TEXT_KEYS.has(key) && !value.isNull) for (const piece of piecesOf(value, documentText, 'cell', { table: table.key })) into.push(piece);
+        } else visit(value, depth + 1, into);
       }
     };
-    visitMap(table.node, 0);
+    // The table's own mapping changes with every edit inside it: walked, not kept.
+    visitMap(table.node, 0, pieces);
   }
   return pieces;
 }
