@@ -16,9 +16,21 @@ const EXPECTED: Record<string, Array<[string, string, string?]>> = {
     ['review/missing-table', 'tables', 'state_capital_expense'],
     ['review/missing-table', 'tables', 'economic_summary'],
     ['review/wording', '部门预算'],
+    // 绩效目标表: two 项目编码 of 20 digits among 21-digit ones; a 服务费 bound of 20.4 万元 on a 12.00 万元 project.
+    ['review/project-code-length', '"41900122000000006003"'],
+    ['review/project-code-length', '"41900122000000006008"'],
+    ['review/indicator-cost', '≤20.4 万元'],
   ],
-  // The 绩效目标 of the 13 项目 keep the form's prompt “1.目标内容1…”, “2.目标内容2…”.
-  '001-pingxiang-2023': Array.from({ length: 19 }, () => ['review/placeholder', '目标内容\\d'] as [string, string]),
+  // The 绩效目标 of the 13 项目 keep the form's prompt “1.目标内容1…”, “2.目标内容2…”; two
+  // indicator lines are printed twice (one of them with another value), one of 医疗救助 too.
+  '001-pingxiang-2023': [
+    ...Array.from({ length: 14 }, () => ['review/placeholder', '目标内容\\d'] as [string, string]),
+    ['review/indicator-duplicate', '药品质量保障率'],
+    ['review/indicator-duplicate', '医疗机构满意度'],
+    ...Array.from({ length: 4 }, () => ['review/placeholder', '目标内容\\d'] as [string, string]),
+    ['review/indicator-duplicate', '影响率'],
+    ['review/placeholder', '目标内容\\d'],
+  ],
   // The 目录 lists 二、部门收入预算表, 五、一般公共预算支出预算表, 八、支出经济分类汇总表 and
   // 十一、国有资本经营支出预算表: none is in the document. A 部门 (汇总) 预算 that says 我单位 throughout.
   '002-qinyang-2022': [
@@ -29,7 +41,10 @@ const EXPECTED: Record<string, Array<[string, string, string?]>> = {
     ...Array.from({ length: 14 }, () => ['review/wording', '我单位'] as [string, string]),
   ],
   // “由一般公共预算算收支预算调整至…”; 十(六) “我单位将按照《预算法》…” in a 部门预算 (copied from the 单位 template).
+  // The 20.4 万元 服务费 bound of 2022 on the 12.00 万元 project again; a 22-digit 项目编码.
   '003-jiyuan-2024': [
+    ['review/indicator-cost', '≤20.4万元'],
+    ['review/project-code-length', '"4190012400000000037614"'],
     ['review/doubled', '预算算'],
     ['review/wording', '我单位'],
   ],
@@ -37,6 +52,8 @@ const EXPECTED: Record<string, Array<[string, string, string?]>> = {
   // without 万元. (“截止 2022 年底” is reported by text/year.)
   '004-changan-2022': [
     ['review/missing-table', '2022年部门综合预算收支总表', 'summary'],
+    // 表13-2 (资金总额 3.92) copies 表13-1's goal: “预算资金总额为27.1万元”.
+    ['review/goal-amount', '27.1'],
     ['review/doubled', '。。'],
     ['review/unit-missing', '664.98'],
   ],

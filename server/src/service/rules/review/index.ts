@@ -6,6 +6,7 @@ import { doubled, percentSign, placeholder, unitMissing } from './residueRules';
 import { yearRule } from './yearRule';
 import { wording } from './wordingRule';
 import { reason } from './reasonRule';
+import { goalAmount, indicatorCost, indicatorDuplicate, projectCodeLength } from './projectRules';
 
 /** Reviewer rules beyond arithmetic (review/*): what a 财政局 reviewer checks before publication. */
 export const reviewRules: Rule[] = [
@@ -21,4 +22,8 @@ export const reviewRules: Rule[] = [
   yearRule,
   wording,
   reason,
+  projectCodeLength,
+  indicatorDuplicate,
+  indicatorCost,
+  goalAmount,
 ];
