@@ -87,3 +87,27 @@ test('review/goal-amount: the same amount, written with fewer decimals or in 元
   ].join(''));
   assert.equal(findings(text, 'review/goal-amount').length, 0);
 });
+
+const withUnits = (units: string, rows: string) => report(`units:\n${units}tables:\n  expense:\n    rows:\n${rows}`);
+
+test('review/unit-name: a unit row named otherwise than the unit list fires on the name (seed 004)', () => {
+  const text = withUnits(
+    '  - { name: 西安市长安区医疗保障局本级（机关） }\n  - { name: 西安市长安区医疗保险经办机构 }\n',
+    '      - { unit: "133001", name: 西安市长安区医疗保障局, total: 10.00 }\n      - { unit: "133002", name: 西安市长安区医疗保险经办中心, total: 5.00 }\n',
+  );
+  const found = findings(text, 'review/unit-name');
+  assert.equal(found.length, 1);
+  assert.equal(spanText(text, found[0]), '西安市长安区医疗保险经办中心');
+  assert.match(found[0].message, /医疗保险经办机构/);
+});
+
+test('review/unit-name: names as listed, 本级（机关） qualifiers and a 部门 row above its units do not fire (seeds 002, 004)', () => {
+  const text = withUnits(
+    '  - { code: "707001", name: 沁阳市医疗保障局 }\n  - { code: "707002", name: 沁阳市社会医疗保险中心 }\n  - { name: 西安市长安区医疗保障局本级（机关） }\n',
+    '      - { unit: "707", name: 沁阳市医疗保障局, total: 10.00 }\n      - { unit: "707002", name: 沁阳市社会医疗保险中心, total: 5.00 }\n      - { unit: "133001", name: 西安市长安区医疗保障局, total: 5.00 }\n',
+  );
+  assert.equal(findings(text, 'review/unit-name').length, 0);
+  // A listed code decides: the same code under another name fires.
+  const renamed = withUnits('  - { code: "707002", name: 沁阳市社会医疗保险中心 }\n', '      - { unit: "707002", name: 沁阳市医疗保险中心, total: 5.00 }\n');
+  assert.equal(findings(renamed, 'review/unit-name').length, 1);
+});

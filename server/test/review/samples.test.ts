@@ -52,6 +52,9 @@ const EXPECTED: Record<string, Array<[string, string, string?]>> = {
   // without 万元. (“截止 2022 年底” is reported by text/year.)
   '004-changan-2022': [
     ['review/missing-table', '2022年部门综合预算收支总表', 'summary'],
+    // 表3 and 表10 print 医疗保险经办中心 where the 单位构成 lists 医疗保险经办机构.
+    ['review/unit-name', '西安市长安区医疗保险经办中心'],
+    ['review/unit-name', '西安市长安区医疗保险经办中心'],
     // 表13-2 (资金总额 3.92) copies 表13-1's goal: “预算资金总额为27.1万元”.
     ['review/goal-amount', '27.1'],
     ['review/doubled', '。。'],

@@ -6,6 +6,7 @@ import { doubled, percentSign, placeholder, unitMissing } from './residueRules';
 import { yearRule } from './yearRule';
 import { wording } from './wordingRule';
 import { reason } from './reasonRule';
+import { unitName } from './unitNameRule';
 import { goalAmount, indicatorCost, indicatorDuplicate, projectCodeLength } from './projectRules';
 
 /** Reviewer rules beyond arithmetic (review/*): what a 财政局 reviewer checks before publication. */
@@ -26,4 +27,5 @@ export const reviewRules: Rule[] = [
   indicatorDuplicate,
   indicatorCost,
   goalAmount,
+  unitName,
 ];
