@@ -116,7 +116,7 @@ export const indicatorCost: Rule = {
   run(context, run) {
     for (const table of context.report.tables.values()) {
       for (const row of table.rows) {
-        const total = rowTotal(row);
+        const total = row.indicators.length ? rowTotal(row) : undefined;
         if (!total) continue;
         for (const indicator of row.indicators) {
           if (!/成本/.test(`${indicator.level1?.value ?? ''}${indicator.level2?.value ?? ''}`) || !indicator.value) continue;
