@@ -139,6 +139,8 @@ test(`the server survives ${EDITS} random edits across several documents, answer
     const last = peak(rss.slice(3 * quarter));
     t.diagnostic(`server RSS (MB) every ${SETTLE_EVERY} edits: first ${rss[0].toFixed(0)}, peak of 2nd quarter ${second.toFixed(0)}, peak of last quarter ${last.toFixed(0)}, max ${peak(rss).toFixed(0)}`);
     assert.ok(last <= second * 1.25 + 20, `RSS keeps growing: ${second.toFixed(0)} MB → ${last.toFixed(0)} MB`);
-    assert.ok(peak(rss) < 300, `RSS ${peak(rss).toFixed(0)} MB`);
+    // A sanity bound only: a peak depends on when V8 collects; what the soak asserts is that
+    // memory levels off (above). The benchmark measures memory on large reports.
+    assert.ok(peak(rss) < 400, `RSS ${peak(rss).toFixed(0)} MB`);
   }
 });

@@ -4,7 +4,9 @@ import { sameName } from '../../codes/names';
 import { tableTitle } from '../../schema/schemaInfo';
 import type { CodeRef, Row, Table, TextValue } from '../../model/types';
 import type { Rule, RuleContext, RuleRun } from '../ruleTypes';
-import { contextKey, memoized } from '../memo';
+import { contextKey, memoizedEach } from '../memo';
+
+const nodeOfRow = (row: Row): object => row.node;
 
 /** A code written in a classified table, with the name printed beside it. */
 interface CodedCell {
@@ -50,13 +52,11 @@ function codeRule(id: string, severity: Rule['severity'], title: string, check: 
       for (const table of context.report.tables.values()) {
         if (!table.def.classification) continue;
         const key = `${id}|${table.key}|${ctx}`;
-        for (const row of table.rows) {
-          if (row.kind !== 'code' || !row.code) continue;
-          // Per-row results are replayed while the row's YAML node is unchanged (rules/memo.ts).
-          memoized(run, row.node, key, (r) => {
-            for (const cell of rowCells(table, row)) check(context, r, cell);
-          });
-        }
+        const coded = table.rows.filter((row) => row.kind === 'code' && row.code);
+        // Per-row results are replayed while the row's YAML node is unchanged (rules/memo.ts).
+        memoizedEach(run, coded, nodeOfRow, key, (r, row) => {
+          for (const cell of rowCells(table, row)) check(context, r, cell);
+        });
       }
     },
   };
@@ -123,10 +123,8 @@ export const pairNotAllowed: Rule = {
     const key = `code/pair-not-allowed|${contextKey(context)}`;
     for (const table of context.report.tables.values()) {
       if (table.def.classification !== 'economic') continue;
-      for (const row of table.rows) {
-        if (!row.code || !row.govCode) continue;
-        memoized(run, row.node, key, (r) => checkPair(context, r, row));
-      }
+      const paired = table.rows.filter((row) => row.code && row.govCode);
+      memoizedEach(run, paired, nodeOfRow, key, (r, row) => checkPair(context, r, row));
     }
   },
 };
@@ -157,10 +155,8 @@ export const economicNature: Rule = {
     const key = `code/economic-nature|${contextKey(context)}`;
     for (const table of context.report.tables.values()) {
       if (table.def.classification !== 'economic' || !table.columns.has('personnel') || !table.columns.has('public')) continue;
-      for (const row of table.rows) {
-        if (row.kind !== 'code' || !row.code || !/^\d{5}$/.test(row.code.digits)) continue;
-        memoized(run, row.node, key, (r) => checkNature(r, row));
-      }
+      const coded = table.rows.filter((row) => row.kind === 'code' && row.code && /^\d{5}$/.test(row.code.digits));
+      memoizedEach(run, coded, nodeOfRow, key, (r, row) => checkNature(r, row));
     }
   },
 };

@@ -1,21 +1,28 @@
 import { t } from '../../i18n/l10n';
 import type { Fix } from '../../findings';
 import type { Rule, RuleContext, RuleRun } from '../ruleTypes';
-import { contextKey, memoized } from '../memo';
+import { contextKey, memoizedEach } from '../memo';
 import { DOUBLED, PLACEHOLDER, RESIDUE } from './reviewData';
 import { cellPieces, notePieces, piecesOf, prosePieces, rootScalar, TextPiece, titlePieces } from './textPieces';
 
-/** Every text of the report a reader sees: titles, notes, narrative, table texts, names. */
-function readableTexts(context: RuleContext): TextPiece[] {
+const pieceNode = (piece: TextPiece): object => piece;
+
+/**
+ * Runs `check` on every text of the report a reader sees: titles, notes, narrative, table texts,
+ * names. Table cells are many and mostly unchanged between edits:
+ * their results are replayed (rules/memo.ts); titles, notes and prose are checked each time.
+ */
+function checkTexts(context: RuleContext, run: RuleRun, key: string, check: (run: RuleRun, piece: TextPiece) => void): void {
   const { report, text } = context;
   const department = rootScalar(report, 'department');
-  return [
+  const others = [
     ...(department ? piecesOf(department, text, 'document-title') : []),
     ...titlePieces(report, text),
     ...notePieces(report, text),
     ...prosePieces(report, text),
-    ...cellPieces(report, text),
   ];
+  for (const piece of others) check(run, piece);
+  memoizedEach(run, cellPieces(report, text), pieceNode, key, check);
 }
 
 /** The matches of a global expression in a text (the expression's lastIndex is reset: no nesting). */
@@ -37,18 +44,13 @@ export const placeholder: Rule = {
   severity: 'error',
   title: '没有留下模板占位符（XX、××、＊＊、待补充、【…】、（单位名称）等）',
   run(context, run) {
-    const key = `review/placeholder|${contextKey(context)}`;
-    for (const piece of readableTexts(context)) {
-      const check = (r: RuleRun) => {
-        r.checked();
-        for (const match of matches(PLACEHOLDER, piece.value)) {
-          r.report({ span: piece.spanOf(match.index, match.index + match[0].length), message: t('Template placeholder "{0}" left in the text', match[0]) });
-        }
-      };
-      // Table cells are many and mostly unchanged between edits: their results are replayed.
-      if (piece.kind === 'cell') memoized(run, piece, key, check);
-      else check(run);
-    }
+    const check = (r: RuleRun, piece: TextPiece) => {
+      r.checked();
+      for (const match of matches(PLACEHOLDER, piece.value)) {
+        r.report({ span: piece.spanOf(match.index, match.index + match[0].length), message: t('Template placeholder "{0}" left in the text', match[0]) });
+      }
+    };
+    checkTexts(context, run, `review/placeholder|${contextKey(context)}`, check);
   },
 };
 
@@ -67,20 +69,16 @@ export const doubled: Rule = {
   severity: 'warning',
   title: '没有重复的字词和标点（的的、预算算、，，、。。等）',
   run(context, run) {
-    const key = `review/doubled|${contextKey(context)}`;
-    for (const piece of readableTexts(context)) {
-      const check = (r: RuleRun) => {
-        r.checked();
-        for (const match of matches(DOUBLED, piece.value)) {
-          const span = piece.spanOf(match.index, match.index + match[0].length);
-          const single = undoubled(match[0]);
-          const fixes: Fix[] = single !== undefined && span.end - span.start === match[0].length ? [{ title: t('Replace with "{0}"', single), edits: [{ span, newText: single }] }] : [];
-          r.report({ span, message: t('"{0}" is typed twice', match[0]), data: { computed: single, fixes } });
-        }
-      };
-      if (piece.kind === 'cell') memoized(run, piece, key, check);
-      else check(run);
-    }
+    const check = (r: RuleRun, piece: TextPiece) => {
+      r.checked();
+      for (const match of matches(DOUBLED, piece.value)) {
+        const span = piece.spanOf(match.index, match.index + match[0].length);
+        const single = undoubled(match[0]);
+        const fixes: Fix[] = single !== undefined && span.end - span.start === match[0].length ? [{ title: t('Replace with "{0}"', single), edits: [{ span, newText: single }] }] : [];
+        r.report({ span, message: t('"{0}" is typed twice', match[0]), data: { computed: single, fixes } });
+      }
+    };
+    checkTexts(context, run, `review/doubled|${contextKey(context)}`, check);
   },
 };
 
