@@ -36,6 +36,25 @@ export function analyzeProse(document: ParsedDocument, codes: CodeTables, settin
 
 const cache = new WeakMap<ParsedDocument, { codes: CodeTables; settings: CheckSettings; analysis: ProseAnalysis }>();
 
+/**
+ * Readings of section texts by topic and text. Reading is pure text work (nothing looks at the
+ * tables) and half the cost of the analysis: an edit in a table or in one section re-reads no
+ * other section. Bounded: a report has tens of sections, an editing session a few versions of each.
+ */
+const readings = new Map<string, ReturnType<typeof readSection>>();
+const MAX_READINGS = 512;
+
+function readCached(text: string, topic: Topic): ReturnType<typeof readSection> {
+  const key = `${topic.id}\u0000${text}`;
+  let reading = readings.get(key);
+  if (!reading) {
+    reading = readSection(text, topic);
+    if (readings.size >= MAX_READINGS) readings.clear();
+    readings.set(key, reading);
+  }
+  return reading;
+}
+
 /** The analysis without cache or safety net (tests call it to see errors the service would hide). */
 export function runAnalysis(document: ParsedDocument, codes: CodeTables, settings: CheckSettings): ProseAnalysis {
   const report = document.report;
@@ -47,7 +66,7 @@ export function runAnalysis(document: ParsedDocument, codes: CodeTables, setting
       const topic = topicOf(section, parent);
       if (topic.claims && section.text && section.text.value.trim()) {
         const map = textMap(section.text, document.text);
-        if (map) checked.push(checkSection(ctx, section, readSection(section.text.value, topic), map));
+        if (map) checked.push(checkSection(ctx, section, readCached(section.text.value, topic), map));
       }
       visit(section.sections, topic);
     }
