@@ -111,3 +111,20 @@ test('review/unit-name: names as listed, 本级（机关） qualifiers and a 部
   const renamed = withUnits('  - { code: "707002", name: 沁阳市社会医疗保险中心 }\n', '      - { unit: "707002", name: 沁阳市医疗保险中心, total: 5.00 }\n');
   assert.equal(findings(renamed, 'review/unit-name').length, 1);
 });
+
+const projectsAndProse = (item: string, prose: string) =>
+  report(`tables:\n  projects:\n    rows:\n      - { unit: "036001", item: ${item}, type: 特定目标类, total: 10.00, general: 10.00 }\nnarrative:\n  - title: 十、其他说明\n    text: |\n      ${prose}\n`);
+
+test('review/project-name-year: a project named by its 文号 with another year than the project table fires on the year (seed 003)', () => {
+  const text = projectsAndProse('豫财社2023-244号2024年中央财政医疗服务与保障能力提升补助资金', '主要是：豫财社2023-244号提前下达2023年中央财政医疗服务与保障能力提升补助资金项目。');
+  const found = findings(text, 'review/project-name-year');
+  assert.equal(found.length, 1);
+  assert.equal(spanText(text, found[0]), '2023');
+  assert.ok(found[0].span.start > text.indexOf('提前下达'));
+  assert.equal(found[0].data?.fixes?.[0].edits[0].newText, '2024');
+});
+
+test('review/project-name-year: the same year, or a 文号 no project carries, does not fire', () => {
+  assert.equal(findings(projectsAndProse('豫财社2023-248号2024年中央和省级财政医疗救助补助资金', '豫财社2023-248号提前下达2024年中央和省级财政医疗救助补助资金项目。'), 'review/project-name-year').length, 0);
+  assert.equal(findings(projectsAndProse('豫财社2023-248号2024年中央和省级财政医疗救助补助资金', '依据豫财社2022-100号2022年文件。'), 'review/project-name-year').length, 0);
+});

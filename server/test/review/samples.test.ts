@@ -46,6 +46,8 @@ const EXPECTED: Record<string, Array<[string, string, string?]>> = {
     ['review/indicator-cost', '≤20.4万元'],
     ['review/project-code-length', '"4190012400000000037614"'],
     ['review/doubled', '预算算'],
+    // 十（六） names 豫财社2023-244号 “提前下达2023年…”; the project tables name it “…2024年…”.
+    ['review/project-name-year', '2023'],
     ['review/wording', '我单位'],
   ],
   // 目录 表1 收支总表 is not in the document; 表13-5 “提高群众满意度。。”; “政府采购预算共 664.98，”

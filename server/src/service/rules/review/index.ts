@@ -7,7 +7,7 @@ import { yearRule } from './yearRule';
 import { wording } from './wordingRule';
 import { reason } from './reasonRule';
 import { unitName } from './unitNameRule';
-import { goalAmount, indicatorCost, indicatorDuplicate, projectCodeLength } from './projectRules';
+import { goalAmount, indicatorCost, indicatorDuplicate, projectCodeLength, projectNameYear } from './projectRules';
 
 /** Reviewer rules beyond arithmetic (review/*): what a 财政局 reviewer checks before publication. */
 export const reviewRules: Rule[] = [
@@ -27,5 +27,6 @@ export const reviewRules: Rule[] = [
   indicatorDuplicate,
   indicatorCost,
   goalAmount,
+  projectNameYear,
   unitName,
 ];

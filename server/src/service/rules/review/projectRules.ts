@@ -5,7 +5,7 @@ import { formatLike, show } from '../../amount/format';
 import { convert, MoneyUnit } from '../../amount/units';
 import type { Indicator, Row, Table } from '../../model/types';
 import type { Rule, RuleContext } from '../ruleTypes';
-import { piecesOf } from './textPieces';
+import { piecesOf, prosePieces } from './textPieces';
 
 /**
  * What a reviewer reads in the project tables (项目支出表, 绩效目标表) beyond their sums: codes
@@ -170,6 +170,50 @@ export const goalAmount: Rule = {
             });
           }
         }
+      }
+    }
+  },
+};
+
+/** A 文号 that names a project (“豫财社2023-244号”) and the year written soon after it in the name. */
+const DOCUMENT_NUMBER = /[\u4e00-\u9fa5]{1,8}\d{4}[-－—]\d+号/g;
+const YEAR_AFTER = /^[^。；，,;]{0,8}?(20\d\d)年/;
+
+export const projectNameYear: Rule = {
+  id: 'review/project-name-year',
+  area: 'review',
+  severity: 'warning',
+  title: '说明中按文号提到的项目，年份与项目表中的项目名称一致',
+  run(context, run) {
+    // The year each 文号 has in the project names of the tables.
+    const years = new Map<string, { year: string; name: string }>();
+    for (const table of context.report.tables.values()) {
+      for (const row of table.rows) {
+        const name = row.item?.value;
+        if (!name) continue;
+        for (const match of name.matchAll(DOCUMENT_NUMBER)) {
+          const year = YEAR_AFTER.exec(name.slice(match.index! + match[0].length))?.[1];
+          if (year && !years.has(match[0])) years.set(match[0], { year, name: name.trim() });
+        }
+      }
+    }
+    if (years.size === 0) return;
+    for (const piece of prosePieces(context.report, context.text)) {
+      for (const match of piece.value.matchAll(DOCUMENT_NUMBER)) {
+        const project = years.get(match[0]);
+        if (!project) continue;
+        const after = match.index! + match[0].length;
+        const found = YEAR_AFTER.exec(piece.value.slice(after));
+        if (!found) continue;
+        run.checked();
+        if (found[1] === project.year) continue;
+        const start = after + found[0].length - found[1].length - 1;
+        const span = piece.spanOf(start, start + found[1].length);
+        run.report({
+          span,
+          message: t('The text names project {0} with the year {1}; the project table names it "{2}"', match[0], found[1], project.name),
+          data: { computed: project.year, fixes: [{ title: t('Replace with {0}', project.year), edits: [{ span, newText: project.year }] }] },
+        });
       }
     }
   },
