@@ -20,10 +20,12 @@ const DIAGNOSTICS_SAMPLE = '002-qinyang-2022.budget.yaml';
 const EDITING_SAMPLE = '000-jiyuan-2022-unit.budget.yaml';
 /** Sample with code/name-mismatch findings (quick fix: the official name). */
 const QUICK_FIX_SAMPLE = '003-jiyuan-2024.budget.yaml';
+/** Sample whose print preview is opened (every table of the publication, 三公 with figures). */
+const PREVIEW_SAMPLE = '003-jiyuan-2024.budget.yaml';
 /** Sample whose narrative the generator rewrites. */
 const NARRATIVE_SAMPLE = 'teaching/clean.budget.yaml';
 
-const SCREENSHOTS = { hover: 'e2e-hover.png', completion: 'e2e-completion.png', problems: 'e2e-problems.png', narrative: 'e2e-narrative.png' };
+const SCREENSHOTS = { hover: 'e2e-hover.png', completion: 'e2e-completion.png', problems: 'e2e-problems.png', narrative: 'e2e-narrative.png', preview: 'e2e-preview.png' };
 
 function expectedCounts(diagnostics) {
   const c = counts(diagnostics);
@@ -44,6 +46,33 @@ function lineOf(text, marker) {
   const index = text.split('\n').findIndex((l) => l.includes(marker));
   if (index < 0) throw new Error(`the sample no longer contains ${JSON.stringify(marker)}`);
   return index + 1;
+}
+
+/**
+ * The command palette label of a contributed command, in Chinese as the test's editor shows it
+ * ("预算公开报告: 生成说明文字"); undefined when package.json does not contribute it.
+ */
+function commandLabel(root, id) {
+  const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+  const command = (manifest.contributes?.commands ?? []).find((c) => c.command === id);
+  if (!command) return undefined;
+  const nls = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.zh-cn.json'), 'utf8'));
+  const localized = (value) => (typeof value === 'string' && /^%.+%$/.test(value) ? nls[value.slice(1, -1)] : value);
+  const title = localized(command.title);
+  return { title, label: command.category ? `${localized(command.category)}: ${title}` : title };
+}
+
+/**
+ * The frame of the print preview's webview (code-server nests the page in two iframes): the
+ * frame whose document has the publication's 目录 and tables.
+ * @param {import('playwright-core').Page} page
+ */
+async function previewFrame(page) {
+  for (const frame of page.frames()) {
+    const tables = await frame.evaluate(() => (document.querySelector('[id^="table-"]') ? document.querySelectorAll('table').length : 0)).catch(() => 0);
+    if (tables > 0) return frame;
+  }
+  return undefined;
 }
 
 /** Writes a picture taken during a step, once the step has passed. */
@@ -217,14 +246,10 @@ const STEPS = [
     name: '"生成说明文字" rewrites the narrative as budget-check generate does',
     async run(context) {
       const { workbench, root } = context;
-      const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
-      const command = (manifest.contributes?.commands ?? []).find((c) => c.command === 'budget.generateNarrative');
-      if (!command) return { skip: 'budget.generateNarrative is not contributed in package.json yet' };
-      const nls = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.zh-cn.json'), 'utf8'));
-      const localized = (value) => (typeof value === 'string' && /^%.+%$/.test(value) ? nls[value.slice(1, -1)] : value);
-      const title = localized(command.title);
-      assert.equal(title, '生成说明文字', 'the Chinese title of budget.generateNarrative');
-      const label = command.category ? `${localized(command.category)}: ${title}` : title;
+      const command = commandLabel(root, 'budget.generateNarrative');
+      assert.ok(command, 'package.json contributes budget.generateNarrative');
+      assert.equal(command.title, '生成说明文字', 'the Chinese title of budget.generateNarrative');
+      const { label } = command;
 
       const { file } = await openChecked(context, NARRATIVE_SAMPLE);
       const original = fs.readFileSync(file, 'utf8');
@@ -262,6 +287,46 @@ const STEPS = [
       const originalLines = original.split('\n');
       const changedLines = saved.split('\n').filter((l, i) => l !== originalLines[i]).length;
       return `${changedLines} lines of the narrative rewritten, from line ${firstChanged}; the file equals budget-check generate`;
+    },
+    async cleanup(context) {
+      await context.workbench.escape();
+      await closeEditors(context).catch(() => undefined);
+    },
+  },
+  {
+    name: `the print preview opens beside the report and follows the cursor (${PREVIEW_SAMPLE})`,
+    async run(context) {
+      const { workbench, root } = context;
+      const command = commandLabel(root, 'budget.previewPublication');
+      assert.ok(command, 'package.json contributes budget.previewPublication');
+      const { file } = await openChecked(context, PREVIEW_SAMPLE);
+      const text = fs.readFileSync(file, 'utf8');
+      // The cursor in the 三公 table: the preview opens there.
+      await workbench.gotoLine(lineOf(text, '  three_public:') + 2, 5);
+      await workbench.runCommand(command.label);
+      const frame = await waitUntil('the preview to show the publication', () => previewFrame(workbench.page), { timeout: 60_000 });
+      const current = () => frame.evaluate(() => {
+        const marked = document.querySelector('.current');
+        return marked ? { id: marked.id, top: Math.round(marked.getBoundingClientRect().top) } : undefined;
+      });
+      const tables = await frame.evaluate(() => document.querySelectorAll('table').length);
+      assert.ok(tables >= 10, `the preview shows the tables (${tables})`);
+      const atTable = await waitUntil('the preview to scroll to the 三公 table', async () => {
+        const marked = await current();
+        return marked?.id === 'table-three_public' && Math.abs(marked.top) < 120 ? marked : undefined;
+      }, { timeout: 30_000, last: async () => JSON.stringify(await current()) });
+      const png = await workbench.capture();
+      // The cursor in the narrative: the preview follows to the section there.
+      const lines = text.split('\n');
+      const narrative = lineOf(text, 'narrative:');
+      const firstText = lines.findIndex((l, i) => i >= narrative && /^\s+text: [|>]/.test(l)) + 2;
+      await workbench.gotoLine(firstText, 5);
+      const atSection = await waitUntil('the preview to follow the cursor into the narrative', async () => {
+        const marked = await current();
+        return marked && marked.id.startsWith('sec-') && Math.abs(marked.top) < 120 ? marked : undefined;
+      }, { timeout: 30_000, last: async () => JSON.stringify(await current()) });
+      saveScreenshot(context, SCREENSHOTS.preview, png);
+      return `${tables} tables; the cursor in three_public shows #${atTable.id}, in the narrative #${atSection.id}`;
     },
     async cleanup(context) {
       await context.workbench.escape();
