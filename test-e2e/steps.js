@@ -311,6 +311,11 @@ const STEPS = [
       });
       const tables = await frame.evaluate(() => document.querySelectorAll('table').length);
       assert.ok(tables >= 10, `the preview shows the tables (${tables})`);
+      // Every page, landscape table pages too, is zoomed to fit the panel: nothing to scroll sideways.
+      await waitUntil('the pages to fit the width of the preview', () => frame.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), {
+        timeout: 10_000,
+        last: () => frame.evaluate(() => `page width ${document.documentElement.scrollWidth}, panel ${window.innerWidth}`),
+      });
       const atTable = await waitUntil('the preview to scroll to the 三公 table', async () => {
         const marked = await current();
         return marked?.id === 'table-three_public' && Math.abs(marked.top) < 120 ? marked : undefined;

@@ -33,7 +33,7 @@ async function waitUntil(description, probe, options = {}) {
     if (Date.now() >= deadline) break;
     await new Promise((resolve) => setTimeout(resolve, interval));
   }
-  const seen = error ? `error: ${error instanceof Error ? error.message : String(error)}` : options.last ? options.last(value) : JSON.stringify(value);
+  const seen = error ? `error: ${error instanceof Error ? error.message : String(error)}` : options.last ? await options.last(value) : JSON.stringify(value);
   throw new Error(`timed out after ${timeout / 1000} s waiting for ${description} (last seen: ${seen})`);
 }
 

@@ -22,11 +22,11 @@ export function webviewCsp(nonce: string): string {
   return `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}';`;
 }
 
-/** A4 portrait page and its margin on screen, in CSS pixels (210 mm + 2 × 8 mm ≈ 830 px). */
-const PAGE_WIDTH_PX = 830;
+/** Space beside the pages on screen, in CSS pixels. */
+const PAGE_MARGIN_PX = 16;
 
 /**
- * The scroll script; a zoom that fits an A4 page into the width of the panel (a preview beside
+ * The scroll script; a zoom that fits the widest page into the width of the panel (a preview beside
  * the editor is narrower than a page; set through the CSSOM, which the CSP allows); and a first
  * scroll to `anchor` when the page loads (the same handler, fed directly): a re-rendered preview
  * shows where the cursor is without waiting for a message, which a page still loading would miss.
@@ -34,7 +34,8 @@ const PAGE_WIDTH_PX = 830;
 function previewScript(anchor: string | undefined): string {
   const lines = [
     scrollScript(),
-    `const fitWidth = () => { document.body.style.zoom = String(Math.max(0.3, Math.min(1, (window.innerWidth - 16) / ${PAGE_WIDTH_PX}))); };`,
+    // The widest page decides: a landscape table page (297 mm) must fit as well as a portrait one.
+    `const fitWidth = () => { document.body.style.zoom = '1'; const widest = Math.max(1, ...Array.from(document.querySelectorAll('.cover, .toc, .part:not(:has(> .table-page)), .table-page'), (e) => e.offsetWidth)); document.body.style.zoom = String(Math.max(0.3, Math.min(1, (window.innerWidth - ${PAGE_MARGIN_PX}) / widest))); };`,
     "fitWidth();",
     "window.addEventListener('resize', fitWidth);",
   ];
