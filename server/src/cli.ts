@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { parseArgs } from 'util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createBudgetService, BudgetService } from './service/budgetService';
 import { toDiagnostic } from './service/protocol';
@@ -10,6 +11,7 @@ import type { LedgerEntry } from './service/rules/ruleTypes';
 import { runGenerate } from './commands/generate';
 import { runImport } from './commands/import';
 import { runExport } from './commands/export';
+import { CommandIO, usageOr } from './commands/args';
 
 /** Subcommands; anything else is `check` (the default). */
 const SUBCOMMANDS: Readonly<Record<string, (argv: readonly string[], io: CliIO) => Promise<number>>> = {
@@ -29,10 +31,7 @@ const SUBCOMMANDS: Readonly<Record<string, (argv: readonly string[], io: CliIO) 
  *
  * Exit 0 when no file has an error, 1 when some file has one, 2 for usage or unreadable input.
  */
-export interface CliIO {
-  readonly stdout: (text: string) => void;
-  readonly stderr: (text: string) => void;
-}
+export type CliIO = CommandIO;
 
 interface Options {
   format: 'text' | 'json';
@@ -45,49 +44,33 @@ interface Options {
 
 const USAGE = 'usage: budget-check [check] [--format text|json] [--codes FILE.csv] [--ledger] [--locale zh-cn|en] [--rule ID=SEVERITY] [--tolerance N] [--code-year YYYY] <file|dir>...\n       budget-check generate <file> [--section TITLE] [--in-place]\n       budget-check import <file.xlsx>... [-o report.budget.yaml]\n       budget-check export <report> [--xlsx out.xlsx] [--html out.html] [--pdf out.pdf]';
 
-function parseArgs(argv: readonly string[]): Options | string {
-  const options: Options = { format: 'text', codes: [], ledger: false, settings: { rules: {} }, inputs: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = (): string | undefined => {
-      const eq = arg.indexOf('=');
-      if (arg.startsWith('--') && eq > 0) return arg.slice(eq + 1);
-      i += 1;
-      return argv[i];
-    };
-    const name = arg.startsWith('--') ? arg.split('=')[0] : arg;
-    switch (name) {
-      case '--format': {
-        const v = value();
-        if (v !== 'text' && v !== 'json') return `--format takes text or json`;
-        options.format = v;
-        break;
-      }
-      case '--codes': {
-        const v = value();
-        if (!v) return '--codes takes a CSV file';
-        options.codes.push(v);
-        break;
-      }
-      case '--ledger': options.ledger = true; break;
-      case '--locale': options.locale = value(); break;
-      case '--rule': {
-        const v = value() ?? '';
-        const [id, severity] = v.split('=');
-        if (!id || !severity) return '--rule takes ID=SEVERITY (error, warning, information, hint, off)';
-        options.settings.rules[id] = severity;
-        break;
-      }
-      case '--tolerance': options.settings.tolerance = value(); break;
-      case '--code-year': options.settings.codeYear = Number(value()); break;
-      case '-h': case '--help': return USAGE;
-      default:
-        if (arg.startsWith('-')) return `unknown option ${arg}`;
-        options.inputs.push(arg);
-    }
+function readOptions(argv: readonly string[]): Options | string {
+  const parsed = usageOr(() => parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'text' },
+      codes: { type: 'string', multiple: true, default: [] },
+      ledger: { type: 'boolean', default: false },
+      locale: { type: 'string' },
+      rule: { type: 'string', multiple: true, default: [] },
+      tolerance: { type: 'string' },
+      'code-year': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  }));
+  if (typeof parsed === 'string') return parsed;
+  const { values, positionals } = parsed;
+  if (values.help || positionals.length === 0) return USAGE;
+  if (values.format !== 'text' && values.format !== 'json') return '--format takes text or json';
+  const rules: Record<string, string> = {};
+  for (const rule of values.rule) {
+    const [id, severity] = rule.split('=');
+    if (!id || !severity) return '--rule takes ID=SEVERITY (error, warning, information, hint, off)';
+    rules[id] = severity;
   }
-  if (options.inputs.length === 0) return USAGE;
-  return options;
+  const codeYear = values['code-year'] === undefined ? undefined : Number(values['code-year']);
+  return { format: values.format, codes: values.codes, ledger: values.ledger, locale: values.locale, settings: { rules, tolerance: values.tolerance, codeYear }, inputs: positionals };
 }
 
 /** Report files under the inputs: files as given, directories searched for *.budget.yaml / *.budget.yml. */
@@ -138,7 +121,7 @@ function pathToUri(file: string): string {
 export async function main(argv: readonly string[], io: CliIO = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) }): Promise<number> {
   const subcommand = SUBCOMMANDS[argv[0]];
   if (subcommand) return subcommand(argv.slice(1), io);
-  const parsed = parseArgs(argv[0] === 'check' ? argv.slice(1) : argv);
+  const parsed = readOptions(argv[0] === 'check' ? argv.slice(1) : argv);
   if (typeof parsed === 'string') {
     io.stderr(parsed + '\n');
     return 2;

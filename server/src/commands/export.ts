@@ -6,7 +6,8 @@ import { parseBudgetDocument } from '../service/document';
 import { reportToXlsx } from '../publish/node/workbooks';
 import { renderHtml } from '../publish/html/renderHtml';
 import { findChromium, printPdf } from '../publish/node/printPdf';
-import type { CommandIO } from './import';
+import { parseArgs } from 'util';
+import { CommandIO, usageOr } from './args';
 
 /**
  * budget-check export — the report's tables as the official Excel workbook, and the whole
@@ -30,33 +31,28 @@ interface Options {
   locale?: string;
 }
 
-function parseArgs(argv: readonly string[]): Options | string {
-  const options: Options = {};
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = (): string | undefined => inline ?? argv[++i];
-    switch (name) {
-      case '--xlsx': case '--html': case '--pdf': {
-        const v = value();
-        if (!v) return `${name} takes the file to write`;
-        options[name.slice(2) as 'xlsx' | 'html' | 'pdf'] = v;
-        break;
-      }
-      case '--locale': options.locale = value(); break;
-      case '-h': case '--help': return USAGE;
-      default:
-        if (arg.startsWith('-')) return `unknown option ${arg}`;
-        if (options.input) return 'export takes one report';
-        options.input = arg;
-    }
-  }
-  if (!options.input || (!options.xlsx && !options.html && !options.pdf)) return USAGE;
-  return options;
+function readOptions(argv: readonly string[]): Options | string {
+  const parsed = usageOr(() => parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: {
+      xlsx: { type: 'string' },
+      html: { type: 'string' },
+      pdf: { type: 'string' },
+      locale: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  }));
+  if (typeof parsed === 'string') return parsed;
+  const { values, positionals } = parsed;
+  if (positionals.length > 1) return 'export takes one report';
+  for (const name of ['xlsx', 'html', 'pdf'] as const) if (values[name] === '') return `--${name} takes the file to write`;
+  if (values.help || positionals.length === 0 || (!values.xlsx && !values.html && !values.pdf)) return USAGE;
+  return { input: positionals[0], xlsx: values.xlsx, html: values.html, pdf: values.pdf, locale: values.locale };
 }
 
 export async function runExport(argv: readonly string[], io: CommandIO): Promise<number> {
-  const parsed = parseArgs(argv);
+  const parsed = readOptions(argv);
   if (typeof parsed === 'string') {
     io.stderr(parsed + '\n');
     return 2;

@@ -1,4 +1,6 @@
 import * as fs from 'fs';
+import { parseArgs } from 'util';
+import { CommandIO, usageOr } from './args';
 import { createCodeTables } from '../node/dataFiles';
 import { parseBudgetDocument } from '../service/document';
 import { setLocale, t } from '../service/i18n/l10n';
@@ -22,34 +24,26 @@ interface GenerateOptions {
   locale?: string;
 }
 
-function parseArgs(argv: readonly string[]): GenerateOptions | string {
-  const options: GenerateOptions = { sections: [], inPlace: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    const name = eq > 0 ? arg.slice(0, eq) : arg;
-    const value = (): string | undefined => (eq > 0 ? arg.slice(eq + 1) : argv[++i]);
-    switch (name) {
-      case '--section': {
-        const v = value();
-        if (!v) return '--section takes a section title';
-        options.sections.push(v);
-        break;
-      }
-      case '--in-place': options.inPlace = true; break;
-      case '--locale': options.locale = value(); break;
-      case '-h': case '--help': return GENERATE_USAGE;
-      default:
-        if (arg.startsWith('-')) return `unknown option ${arg}`;
-        if (options.file) return GENERATE_USAGE;
-        options.file = arg;
-    }
-  }
-  return options.file ? options : GENERATE_USAGE;
+function readOptions(argv: readonly string[]): GenerateOptions | string {
+  const parsed = usageOr(() => parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: {
+      section: { type: 'string', multiple: true, default: [] },
+      'in-place': { type: 'boolean', default: false },
+      locale: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  }));
+  if (typeof parsed === 'string') return parsed;
+  const { values, positionals } = parsed;
+  if (values.help || positionals.length !== 1) return GENERATE_USAGE;
+  if (values.section.some((title) => !title)) return '--section takes a section title';
+  return { file: positionals[0], sections: values.section, inPlace: values['in-place'], locale: values.locale };
 }
 
-export async function runGenerate(argv: readonly string[], io: { stdout(s: string): void; stderr(s: string): void }): Promise<number> {
-  const options = parseArgs(argv);
+export async function runGenerate(argv: readonly string[], io: CommandIO): Promise<number> {
+  const options = readOptions(argv);
   if (typeof options === 'string') {
     io.stderr(options + '\n');
     return 2;

@@ -1,5 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { parseArgs } from 'util';
+import { CommandIO, usageOr } from './args';
 import { setLocale, t } from '../service/i18n/l10n';
 import { tableTitle } from '../service/schema/schemaInfo';
 import { importXlsx } from '../publish/node/workbooks';
@@ -17,10 +19,6 @@ import type { ImportProblem, ImportResult } from '../publish/import/types';
  * report instead. What is not recognised is listed with its sheet and cell.
  * Exit 0 when everything was imported, 1 when something was reported, 2 for usage or unreadable input.
  */
-export interface CommandIO {
-  readonly stdout: (text: string) => void;
-  readonly stderr: (text: string) => void;
-}
 
 const USAGE = 'usage: budget-check import <file.xlsx>... [-o report.budget.yaml] [--new] [--locale zh-cn|en]';
 
@@ -31,29 +29,22 @@ interface Options {
   locale?: string;
 }
 
-function parseArgs(argv: readonly string[]): Options | string {
-  const options: Options = { inputs: [], fresh: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = (): string | undefined => inline ?? argv[++i];
-    switch (name) {
-      case '-o': case '--output': {
-        const v = value();
-        if (!v) return '-o takes the report file to write';
-        options.output = v;
-        break;
-      }
-      case '--new': options.fresh = true; break;
-      case '--locale': options.locale = value(); break;
-      case '-h': case '--help': return USAGE;
-      default:
-        if (arg.startsWith('-')) return `unknown option ${arg}`;
-        options.inputs.push(arg);
-    }
-  }
-  if (options.inputs.length === 0) return USAGE;
-  return options;
+function readOptions(argv: readonly string[]): Options | string {
+  const parsed = usageOr(() => parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: {
+      output: { type: 'string', short: 'o' },
+      new: { type: 'boolean', default: false },
+      locale: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  }));
+  if (typeof parsed === 'string') return parsed;
+  const { values, positionals } = parsed;
+  if (values.output === '') return '-o takes the report file to write';
+  if (values.help || positionals.length === 0) return USAGE;
+  return { inputs: positionals, output: values.output, fresh: values.new, locale: values.locale };
 }
 
 export function problemLine(problem: ImportProblem): string {
@@ -71,7 +62,7 @@ function summary(result: ImportResult): string[] {
 }
 
 export async function runImport(argv: readonly string[], io: CommandIO): Promise<number> {
-  const parsed = parseArgs(argv);
+  const parsed = readOptions(argv);
   if (typeof parsed === 'string') {
     io.stderr(parsed + '\n');
     return 2;
