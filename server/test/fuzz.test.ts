@@ -1,20 +1,12 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { readSample, sampleFiles, service } from './helpers';
+import { readSample, sampleFiles, seededRandom, service } from './helpers';
 import * as path from 'path';
 import type { ParsedDocument } from '../src/service/document';
 import { plainTree } from '../src/service/yaml/nodes';
 
 /** A small deterministic PRNG so that a failure can be replayed from its seed. */
-function prng(seed: number): (n: number) => number {
-  let state = seed >>> 0;
-  return (n: number) => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state % n;
-  };
-}
-
 const NASTY = ['NaN', 'Infinity', '-Infinity', '1e309', '9'.repeat(400), '0x1F', '""', "''", '~', '{', '[', ']', '}', '*a', '&a', '!!js/function "x"', '|', '>', '- -', ': :', '\u0000', '\uFEFF', '１２３．４５', '１，２３４'];
 
 function mutate(text: string, random: (n: number) => number): string {
@@ -57,7 +49,7 @@ function exercise(text: string, previous?: ParsedDocument): ParsedDocument {
 }
 
 test('thousands of mutated sample fragments: never throws, always answers', () => {
-  const random = prng(20261123);
+  const random = seededRandom(20261123);
   const sources = sampleFiles().map((f) => readSample(path.basename(f)));
   let runs = 0;
   for (let i = 0; i < 1500; i++) {
@@ -78,7 +70,7 @@ test('thousands of mutated sample fragments: never throws, always answers', () =
 });
 
 test('edit sequences through the incremental parser agree with a fresh parse', () => {
-  const random = prng(7);
+  const random = seededRandom(7);
   for (const file of sampleFiles().slice(0, 2)) {
     let text = readSample(path.basename(file));
     let previous = exercise(text);

@@ -43,3 +43,12 @@ export function readSample(name: string): string {
 export function report(body: string, header = 'department: 测试单位\nkind: department\nyear: 2024\nunit: 万元\n'): string {
   return header + body.replace(/^\n/, '');
 }
+
+/** A seeded generator of integers in [0, n): the same "random" sequence on every run. */
+export function seededRandom(seed: number): (n: number) => number {
+  let state = seed >>> 0;
+  return (n: number) => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state % n;
+  };
+}

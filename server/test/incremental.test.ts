@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { parseWhole } from '../src/service/yaml/parseYaml';
 import { parseYaml } from '../src/service/yaml/incremental';
 import { plainTree } from '../src/service/yaml/nodes';
-import { readSample, sampleFiles, service } from './helpers';
+import { readSample, sampleFiles, seededRandom, service } from './helpers';
 import * as fs from 'fs';
 import * as path from 'path';
 
@@ -71,8 +71,7 @@ test('after every edit of a sequence, validation of the incremental parse equals
   // Results kept per row node and replayed (rules/memo.ts, row models, cell texts) must be
   // exactly what a fresh check computes: same findings, same ranges, same fixes.
   const s = service();
-  let seed = 11;
-  const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+  const random = seededRandom(11);
   for (const file of sampleFiles()) {
     let text = fs.readFileSync(file, 'utf8');
     let previous = s.parse(text);

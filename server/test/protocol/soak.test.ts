@@ -3,7 +3,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import { checkText } from '../../src/cli';
-import { sampleFiles, service } from '../helpers';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Position, Range } from 'vscode-languageserver-types';
+import { sampleFiles, seededRandom, service } from '../helpers';
 import { applyEdits, LspTestClient, plain } from './lspTestClient';
 
 /** 10,000 as the issue asks (about two minutes); SOAK_EDITS=N for a shorter local run. */
@@ -14,18 +16,6 @@ const SETTLE_EVERY = 100;
 const REQUEST_EVERY = 20;
 /** Random edits pile up into noise; an author's document is reset now and then (a full-text change, as after a revert). */
 const RESET_EVERY = 600;
-
-/** A small seeded generator (mulberry32): the same edit sequence on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The server's resident set size in MB, from /proc (Linux); undefined elsewhere. */
 function rssMb(pid: number | undefined): number | undefined {
@@ -47,25 +37,24 @@ interface Doc {
   version: number;
 }
 
-function positionAt(text: string, offset: number): { line: number; character: number } {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length - 1;
-  return { line, character: offset - (before.lastIndexOf('\n') + 1) };
+/** The LSP position of an offset of a text. */
+function positionAt(text: string, offset: number): Position {
+  return TextDocument.create('file:///soak', 'budget-yaml', 0, text).positionAt(offset);
 }
 
 /** One random edit: an insertion, a deletion, a changed figure or a duplicated line. */
-function randomEdit(doc: Doc, next: () => number): { range: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string } {
+function randomEdit(doc: Doc, random: (n: number) => number): { range: Range; text: string } {
   const { text } = doc;
-  const at = Math.floor(next() * (text.length + 1));
-  const kind = next();
+  const at = random(text.length + 1);
+  const kind = random(100);
   let start = at;
   let end = at;
   let insert = '';
-  if (kind < 0.35) {
-    insert = PIECES[Math.floor(next() * PIECES.length)];
-  } else if (kind < 0.6) {
-    end = Math.min(text.length, at + Math.floor(next() * 12));
-  } else if (kind < 0.9) {
+  if (kind < 35) {
+    insert = PIECES[random(PIECES.length)];
+  } else if (kind < 60) {
+    end = Math.min(text.length, at + random(12));
+  } else if (kind < 90) {
     // A figure typed over: the digits of a number near the position.
     const match = /\d+(\.\d+)?/g;
     match.lastIndex = at;
@@ -73,7 +62,7 @@ function randomEdit(doc: Doc, next: () => number): { range: { start: { line: num
     if (found) {
       start = found.index;
       end = found.index + found[0].length;
-      insert = (next() * 10000).toFixed(2);
+      insert = (random(1_000_000) / 100).toFixed(2);
     }
   } else {
     const lineStart = text.lastIndexOf('\n', at - 1) + 1;
@@ -93,22 +82,22 @@ test(`the server survives ${EDITS} random edits across several documents, answer
     return { uri: `file:///soak/${i}-${path.basename(file)}`, original, text: original, version: 1 };
   });
   for (const doc of docs) await server.open(doc.uri, doc.text);
-  const next = random(20261123);
+  const random = seededRandom(20261123);
   let answered = 0;
   const rss: number[] = [];
   for (let i = 1; i <= EDITS; i++) {
-    const doc = docs[Math.floor(next() * docs.length)];
+    const doc = docs[random(docs.length)];
     doc.version++;
     if (i % RESET_EVERY === 0) {
       doc.text = doc.original;
       await server.change(doc.uri, doc.version, [{ text: doc.text }]);
     } else {
-      const edit = randomEdit(doc, next);
+      const edit = randomEdit(doc, random);
       doc.text = applyEdits(doc.text, [{ range: edit.range, newText: edit.text }]);
       await server.change(doc.uri, doc.version, [edit]);
     }
     if (i % REQUEST_EVERY === 0) {
-      const position = positionAt(doc.text, Math.floor(next() * doc.text.length));
+      const position = positionAt(doc.text, random(doc.text.length));
       const method = ['textDocument/hover', 'textDocument/completion', 'textDocument/documentSymbol', 'textDocument/codeAction'][i / REQUEST_EVERY % 4];
       await server.request(method, { textDocument: { uri: doc.uri }, position, range: { start: position, end: position }, context: { diagnostics: [] } });
       answered++;
