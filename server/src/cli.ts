@@ -4,7 +4,8 @@ import { parseArgs } from 'util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createBudgetService, BudgetService } from './service/budgetService';
 import { toDiagnostic } from './service/protocol';
-import { setLocale, t } from './service/i18n/l10n';
+import { Messages, setFrontEndLocale, t } from './service/i18n/l10n';
+import { describeInternalError, InternalError } from './service/analysis/internalErrors';
 import { createCodeTables } from './node/dataFiles';
 import type { UserSettings } from './service/settings';
 import type { LedgerEntry } from './service/rules/ruleTypes';
@@ -29,7 +30,9 @@ const SUBCOMMANDS: Readonly<Record<string, (argv: readonly string[], io: CliIO) 
  *   budget-check import <file.xlsx>... [-o report.budget.yaml]
  *   budget-check export <report> [--xlsx out.xlsx] [--html out.html] [--pdf out.pdf]
  *
- * Exit 0 when no file has an error, 1 when some file has one, 2 for usage or unreadable input.
+ * Exit 0 when no file has an error, 1 when some file has one, 2 for usage or unreadable input,
+ * 3 when the checker met a bug of its own (the stack is printed on stderr; the affected rules
+ * read internal-error in the ledger).
  */
 export type CliIO = CommandIO;
 
@@ -104,15 +107,18 @@ export interface FileResult {
   readonly diagnostics: ReturnType<typeof toDiagnostic>[];
   readonly ledger: readonly LedgerEntry[];
   readonly claims: { total: number; verified: number; mismatched: number; unverified: number };
-  readonly error?: string;
+  readonly internalErrors: readonly InternalError[];
 }
 
-export function checkText(service: BudgetService, file: string, text: string, settings: UserSettings): FileResult {
+export function checkText(service: BudgetService, file: string, text: string, settings: UserSettings, messages?: Messages): FileResult {
   const document = service.parse(text);
-  const result = service.validate(document, settings);
+  const result = service.validate(document, settings, messages);
   const textDocument = TextDocument.create(pathToUri(file), 'budget-yaml', 0, text);
-  return { file, diagnostics: result.findings.map((f) => toDiagnostic(textDocument, f)), ledger: result.ledger, claims: result.claims };
+  return { file, diagnostics: result.findings.map((f) => toDiagnostic(textDocument, f)), ledger: result.ledger, claims: result.claims, internalErrors: result.internalErrors };
 }
+
+/** Exit status of a check: usage and unreadable input (2) and bugs of the checker (3) outrank findings. */
+export const EXIT_INTERNAL_ERROR = 3;
 
 function pathToUri(file: string): string {
   return 'file://' + path.resolve(file).split(path.sep).map(encodeURIComponent).join('/');
@@ -126,7 +132,7 @@ export async function main(argv: readonly string[], io: CliIO = { stdout: (s) =>
     io.stderr(parsed + '\n');
     return 2;
   }
-  setLocale(parsed.locale ?? 'zh-cn');
+  const messages = setFrontEndLocale(parsed.locale ?? 'zh-cn');
   const { files, missing } = collectFiles(parsed.inputs);
   for (const m of missing) io.stderr(t('budget-check: cannot read {0}', m) + '\n');
   let codeTables;
@@ -139,25 +145,39 @@ export async function main(argv: readonly string[], io: CliIO = { stdout: (s) =>
     return 2;
   }
   const service = createBudgetService({ codeTables });
-  const results: FileResult[] = [];
-  let unreadable = missing.length > 0;
-  for (const file of files) {
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (error) {
-      unreadable = true;
-      io.stderr(t('budget-check: cannot read {0}', file) + '\n');
-      continue;
-    }
-    results.push(checkText(service, file, text, parsed.settings));
-  }
+  const { results, unreadable } = checkFiles(service, files, parsed.settings, messages, io);
   if (parsed.format === 'json') {
     io.stdout(JSON.stringify({ files: results.map((r) => jsonResult(r, parsed.ledger)) }, null, 2) + '\n');
   } else {
     for (const result of results) io.stdout(textResult(result, parsed.ledger));
   }
-  if (unreadable || (files.length === 0 && missing.length > 0)) return 2;
+  return exitStatus(results, unreadable || missing.length > 0);
+}
+
+/** Checks each file; what cannot be read and every internal error of the checker go to stderr. */
+export function checkFiles(service: BudgetService, files: readonly string[], settings: UserSettings, messages: Messages, io: CliIO): { results: FileResult[]; unreadable: boolean } {
+  const results: FileResult[] = [];
+  let unreadable = false;
+  for (const file of files) {
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch {
+      unreadable = true;
+      io.stderr(t('budget-check: cannot read {0}', file) + '\n');
+      continue;
+    }
+    const result = checkText(service, file, text, settings, messages);
+    for (const error of result.internalErrors) io.stderr(t('budget-check: internal error of the checker on {0} (please report it): {1}', file, describeInternalError(error)) + '\n');
+    results.push(result);
+  }
+  return { results, unreadable };
+}
+
+/** 2: input could not be read; 3: the checker met a bug of its own; 1: a file has an error; else 0. */
+export function exitStatus(results: readonly FileResult[], unreadable: boolean): number {
+  if (unreadable) return 2;
+  if (results.some((r) => r.internalErrors.length > 0)) return EXIT_INTERNAL_ERROR;
   return results.some((r) => r.diagnostics.some((d) => d.severity === 1)) ? 1 : 0;
 }
 
@@ -168,6 +188,7 @@ function jsonResult(result: FileResult, withLedger: boolean): unknown {
     file: result.file,
     diagnostics: result.diagnostics.map((d) => ({ rule: d.code, severity: SEVERITY_NAMES[d.severity ?? 4], message: d.message, range: d.range })),
     claims: result.claims,
+    ...(result.internalErrors.length ? { internalErrors: result.internalErrors.map((e) => ({ where: e.where, message: e.message })) } : {}),
     ...(withLedger ? { ledger: result.ledger } : {}),
   };
 }

@@ -70,7 +70,7 @@ test('"fix all of this kind" on every sample changes only the fixed cells', () =
     const findings = s.validate(parsed).findings;
     for (const rule of new Set(findings.filter((f) => f.data?.fixes?.length).map((f) => f.rule))) {
       const first = findings.find((f) => f.rule === rule && f.data?.fixes?.length)!;
-      const all = s.codeActions(document, parsed, first.span, findings).find((a) => a.title.includes(rule));
+      const all = s.codeActions(document, parsed, first.span).find((a) => a.title.includes(rule));
       if (!all) continue;
       const textEdits = all.edit!.changes![document.uri];
       const after = TextDocument.applyEdits(document, textEdits);

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { setLocale, t } from '../service/i18n/l10n';
+import { setFrontEndLocale, t } from '../service/i18n/l10n';
 import { parseBudgetDocument } from '../service/document';
 import { reportToXlsx } from '../publish/node/workbooks';
 import { renderHtml } from '../publish/html/renderHtml';
@@ -57,7 +57,7 @@ export async function runExport(argv: readonly string[], io: CommandIO): Promise
     io.stderr(parsed + '\n');
     return 2;
   }
-  setLocale(parsed.locale ?? 'zh-cn');
+  setFrontEndLocale(parsed.locale ?? 'zh-cn');
   let text: string;
   try {
     text = fs.readFileSync(parsed.input!, 'utf8');

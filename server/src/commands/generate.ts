@@ -3,7 +3,7 @@ import { parseArgs } from 'util';
 import { CommandIO, usageOr } from './args';
 import { createCodeTables } from '../node/dataFiles';
 import { parseBudgetDocument } from '../service/document';
-import { setLocale, t } from '../service/i18n/l10n';
+import { setFrontEndLocale, t } from '../service/i18n/l10n';
 import { applyEdits, generatableSections, generateSection, normalizeTitle } from '../service/narrative';
 import type { NarrativeSectionInfo, SectionGeneration } from '../service/narrative';
 
@@ -48,7 +48,7 @@ export async function runGenerate(argv: readonly string[], io: CommandIO): Promi
     io.stderr(options + '\n');
     return 2;
   }
-  setLocale(options.locale ?? 'zh-cn');
+  setFrontEndLocale(options.locale ?? 'zh-cn');
   const file = options.file!;
   let text: string;
   try {

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { CommandIO, usageOr } from './args';
-import { setLocale, t } from '../service/i18n/l10n';
+import { setFrontEndLocale, t } from '../service/i18n/l10n';
 import { tableTitle } from '../service/schema/schemaInfo';
 import { importXlsx } from '../publish/node/workbooks';
 import { WorkbookReadError } from '../publish/node/readWorkbook';
@@ -67,7 +67,7 @@ export async function runImport(argv: readonly string[], io: CommandIO): Promise
     io.stderr(parsed + '\n');
     return 2;
   }
-  setLocale(parsed.locale ?? 'zh-cn');
+  setFrontEndLocale(parsed.locale ?? 'zh-cn');
   const sources: Array<{ file: string; data: Buffer }> = [];
   for (const input of parsed.inputs) {
     try {
