@@ -146,6 +146,34 @@ aliases.forEach((r, i) => {
 });
 console.log(`function-class-aliases.csv: ${aliases.length} rows (${aliases.filter((r) => r.code === '').length} without code)`);
 
+// ---------------------------------------------------------------- renames
+// function-renames.csv: a 类/款/项 whose name changed; year = first budget year of the new name. The code must be in
+// function-codes.csv with the new name in every year of the table from that year on, and the old name must differ.
+const renames = load('function-renames.csv', ['code', 'old_name', 'new_name', 'year', 'source']);
+checkSources('function-renames.csv', renames);
+const renameKeys = new Set();
+renames.forEach((r, i) => {
+  const where = `function-renames.csv:${i + 2} ${r.code}`;
+  if (!/^(\d{3}|\d{5}|\d{7})$/.test(r.code) || r.code[0] !== '2') fail(`${where}: bad code`);
+  if (!r.old_name || !r.new_name || /[()]/.test(r.old_name + r.new_name)) fail(`${where}: empty name or half-width bracket`);
+  if (norm(r.old_name) === norm(r.new_name)) fail(`${where}: old and new name are the same`);
+  const y = Number(r.year);
+  if (!Number.isInteger(y) || y < 2000 || y > YEARS[YEARS.length - 1]) fail(`${where}: year ${r.year} not in 2000–${YEARS[YEARS.length - 1]}`);
+  const key = `${r.code}|${norm(r.old_name)}`;
+  if (renameKeys.has(key)) fail(`${where}: duplicate`);
+  renameKeys.add(key);
+  const years = YEARS.filter((yy) => yy >= y && fnByYear.get(yy).has(r.code));
+  if (!years.length) fail(`${where}: code not in function-codes.csv in any year from ${r.year}`);
+  for (const yy of years) {
+    const name = fnByYear.get(yy).get(r.code);
+    if (name !== r.new_name) fail(`${where}: new name "${r.new_name}" but the table has "${name}" in ${yy}`);
+  }
+});
+if (renames.map((r) => r.code).join() !== renames.map((r) => r.code).sort().join()) fail('function-renames.csv: rows not sorted by code');
+console.log(`function-renames.csv: ${renames.length} rows (类 ${renames.filter((r) => r.code.length === 3).length}, 款 ${renames.filter((r) => r.code.length === 5).length}, 项 ${renames.filter((r) => r.code.length === 7).length}); years ${[...new Set(renames.map((r) => r.year))].sort().join(', ')}`);
+/** The rename whose old name a printed name is, if the report year is on or after the rename. */
+const retired = (code, name, year) => renames.find((r) => r.code === code && norm(r.old_name) === norm(name) && year >= Number(r.year));
+
 // ---------------------------------------------------------------- seeds
 const SEED_YEAR = { '000': 2022, '001': 2023, '002': 2022, '003': 2024, '004': 2022 };
 const fnAny = new Map(); for (const r of fn) if (!fnAny.has(r.code)) fnAny.set(r.code, r.name);
@@ -193,7 +221,10 @@ for (const p of printed) {
   const official = table.get(p.code);
   if (p.name === official) exact++;
   else if (norm(p.name) === norm(official)) formatOnly++;
-  else conflicts.push(`seed ${p.seed} line ${p.line}: ${p.code} printed "${p.name}", official "${official}"`);
+  else {
+    const old = p.kind === 'F' && retired(p.code, p.name, SEED_YEAR[p.seed]);
+    conflicts.push(`seed ${p.seed} line ${p.line}: ${p.code} printed "${p.name}", official "${official}"` + (old ? ` (RETIRED NAME: renamed in ${old.year})` : ''));
+  }
 }
 const distinct = (k) => new Set(printed.filter((p) => p.kind === k).map((p) => p.code)).size;
 console.log(`seeds: ${printed.length} code occurrences (distinct 功能 ${distinct('F')}, 部门经济 ${distinct('D')}, 政府经济 ${distinct('G')}); ` +
@@ -266,7 +297,8 @@ console.log(`reports: ${reportFiles.length} files, ${reportPrinted.length} code 
   `missing from tables ${rMissing}; name exact ${rExact}, whitespace/bracket-only differences ${rFormat}, name conflicts ${rConflicts.length}; rows without the report token ${rUntagged}`);
 for (const p of rConflicts) {
   const official = (p.kind === 'F' ? fnByYear.get(p.year) : p.kind === 'D' ? dep : gov).get(p.code);
-  console.log(`  CONFLICT ${p.file} line ${p.line} (${p.where}): ${p.code} printed "${p.name}", official ${p.year} "${official}"`);
+  const old = p.kind === 'F' && retired(p.code, p.name, p.year);
+  console.log(`  CONFLICT ${p.file} line ${p.line} (${p.where}): ${p.code} printed "${p.name}", official ${p.year} "${official}"` + (old ? ` (RETIRED NAME: renamed in ${old.year})` : ''));
 }
 console.log(failures ? `FAILED: ${failures} problem(s)` : 'OK: all structural checks passed');
 process.exit(failures ? 1 : 0);
