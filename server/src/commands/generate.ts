@@ -4,7 +4,7 @@ import { CommandIO, usageOr } from './args';
 import { createCodeTables } from '../node/dataFiles';
 import { parseBudgetDocument } from '../service/document';
 import { setFrontEndLocale, t } from '../service/i18n/l10n';
-import { applyEdits, generatableSections, generateSection, normalizeTitle } from '../service/narrative';
+import { applyEdits, generatableSections, generateSection, normalizeTitle, templateFor, unknownTemplateReason } from '../service/narrative';
 import type { NarrativeSectionInfo, SectionGeneration } from '../service/narrative';
 
 /**
@@ -59,6 +59,11 @@ export async function runGenerate(argv: readonly string[], io: CommandIO): Promi
   }
   const codes = createCodeTables().tables;
   const document = parseBudgetDocument(text);
+  if (!templateFor(document.report.template?.value)) {
+    // Never another province's sentences in this report: nothing is written.
+    io.stderr(t('generate: {0}', unknownTemplateReason(document.report.template?.value)) + '\n');
+    return 2;
+  }
   const known = generatableSections(document, codes);
   let targets: NarrativeSectionInfo[] = known;
   if (options.sections.length > 0) {

@@ -201,9 +201,11 @@ function itemsLayout(table: Table): { header: CellBlock; body: CellBlock; widths
   const expense = table.lists.get('expense') ?? [];
   const departmentEconomic = table.lists.get('expense_department_economic');
   const governmentEconomic = table.lists.get('expense_government_economic');
-  // The expense side of a 财政拨款收支总表 prints one amount per fund column.
+  // The expense side of a 财政拨款收支总表 prints one amount per fund column; that of a 单位
+  // 财务收支预算总表 (上海) one per 合计 / 人员经费 / 公用经费 / 项目支出 column.
+  const byColumn = fiscal || table.groups.size > 0 || expense.some((entry) => [...entry.cells.keys()].some((key) => key !== 'amount'));
   let expenseKeys = ['amount'];
-  if (fiscal) {
+  if (byColumn) {
     const declared = (table.declaredColumns ?? []).filter((c) => AMOUNT_COLUMNS.has(c));
     const used = new Set<string>();
     for (const entry of expense) for (const key of entry.cells.keys()) used.add(key);
@@ -245,7 +247,7 @@ function itemsLayout(table: Table): { header: CellBlock; body: CellBlock; widths
   let r = lines;
   for (const [incomeKey, expenseKey] of [['income_current', 'expense_current'], ['income_carryover', 'expense_carryover'], ['income_total', 'expense_total']] as const) {
     const incomePrinted = table.scalars.has(incomeKey) || table.unreadableScalars.has(incomeKey);
-    const expensePrinted = fiscal ? table.groups.has(expenseKey) : table.scalars.has(expenseKey) || table.unreadableScalars.has(expenseKey);
+    const expensePrinted = (byColumn && table.groups.has(expenseKey)) || table.scalars.has(expenseKey) || table.unreadableScalars.has(expenseKey);
     if (!incomePrinted && !expensePrinted) continue;
     if (incomePrinted) {
       cells.push({ row: r, col: firstCol[0], rowSpan: 1, colSpan: 1, text: ITEM_TOTALS[incomeKey], style: 'label', bold: true });
@@ -254,7 +256,7 @@ function itemsLayout(table: Table): { header: CellBlock; body: CellBlock; widths
     }
     if (expensePrinted) {
       cells.push({ row: r, col: firstCol[1], rowSpan: 1, colSpan: 1, text: ITEM_TOTALS[expenseKey], style: 'label', bold: true });
-      if (fiscal) {
+      if (byColumn && table.groups.has(expenseKey)) {
         const group = table.groups.get(expenseKey);
         expenseKeys.forEach((key, k) => {
           const cell = amountCell(r, firstCol[1] + 1 + k, group?.cells.get(key)?.amount, { bold: true });

@@ -65,6 +65,9 @@ export function importItemTable(parts: SheetParts, key: TableKey, ctx: SheetCont
   const lists = new Map<ListKey, PlainMap[]>();
   const totals = new Map<string, PlainValue>();
   const functionExpense = sides.find((s) => s.list === 'expense');
+  // The expense side prints one amount per column: by fund (财政拨款收支总表) or, in a 单位
+  // 财务收支预算总表 (上海), by 合计 / 人员经费 / 公用经费 / 项目支出.
+  const byColumn = fiscal || (functionExpense?.amounts.length ?? 0) > 1;
   const expenseKeys = new Set<string>();
   let rows = 0;
   let inIncomeCarryover = false;
@@ -76,12 +79,12 @@ export function importItemTable(parts: SheetParts, key: TableKey, ctx: SheetCont
         const cell = cellAt(grid, row, a.col);
         const amount = amountOfText(cell.text);
         if (!amount.ok) { ctx.notAmount(address(row, a.col), cell.text); return; }
-        const amountKey = side.list === 'expense' && fiscal ? (side.amounts.length === 1 ? 'total' : a.key) : (i === 0 ? 'amount' : a.key);
+        const amountKey = side.list === 'expense' && byColumn ? (side.amounts.length === 1 ? 'total' : a.key) : (i === 0 ? 'amount' : a.key);
         if (amountKey !== 'amount' && side.list !== 'expense') {
           if (amount.text !== null) ctx.report(address(row, a.col), t('A second amount column of the list "{0}"; the cell is left out', label));
           return;
         }
-        if (side.list === 'expense' && !fiscal && i > 0) {
+        if (side.list === 'expense' && !byColumn && i > 0) {
           if (amount.text !== null) ctx.report(address(row, a.col), t('A second amount column of the list "{0}"; the cell is left out', label));
           return;
         }
@@ -97,7 +100,7 @@ export function importItemTable(parts: SheetParts, key: TableKey, ctx: SheetCont
       if (total) {
         if (side.list === 'income') inIncomeCarryover = total === 'income_carryover';
         if (side.list !== 'income' && side !== functionExpense) continue;
-        if (fiscal && direction === 'expense') {
+        if (byColumn && direction === 'expense') {
           const group: PlainMap = {};
           for (const [k, v] of amounts) if (v !== null) { group[k] = new PrintedAmount(v); expenseKeys.add(k); }
           totals.set(total, flow(group));
@@ -126,7 +129,7 @@ export function importItemTable(parts: SheetParts, key: TableKey, ctx: SheetCont
   if (title) body.title = title;
   const note = noteValue(parts);
   if (note !== undefined) body.note = note;
-  if (fiscal && functionExpense && functionExpense.amounts.length > 1) {
+  if (byColumn && functionExpense && functionExpense.amounts.length > 1) {
     const printed = functionExpense.amounts.map((a) => a.key);
     if (printed.some((k) => !expenseKeys.has(k))) body.columns = flow(printed);
   }

@@ -2,6 +2,7 @@ import type { Rule } from './ruleTypes';
 import { yamlRules } from './structure/yamlRules';
 import { schemaRules } from './structure/schemaRules';
 import { amountInvalid } from './structure/amountInvalid';
+import { labelRules } from './labels/unknownLabels';
 import { codeRules } from './codes/codeRules';
 import { rowRelations } from './sums/rowRelations';
 import { columnTotals, hierarchyTotals } from './sums/columnSums';
@@ -16,6 +17,7 @@ export const RULES: readonly Rule[] = [
   ...yamlRules,
   ...schemaRules,
   amountInvalid,
+  ...labelRules,
   ...codeRules,
   rowRelations,
   columnTotals,

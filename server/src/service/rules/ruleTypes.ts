@@ -8,7 +8,7 @@ import type { Messages } from '../i18n/l10n';
 import type { ProseAnalysis } from '../prose/types';
 import type { InternalError } from '../analysis/internalErrors';
 
-export type RuleArea = 'yaml' | 'schema' | 'amount' | 'code' | 'sum' | 'xref' | 'text' | 'review';
+export type RuleArea = 'yaml' | 'schema' | 'amount' | 'label' | 'code' | 'sum' | 'xref' | 'text' | 'review';
 
 /**
  * How a rule ended for one report (the ledger of checks). `internal-error`: the rule met a bug
