@@ -12,6 +12,12 @@ import { runGenerate } from './commands/generate';
 import { runImport } from './commands/import';
 import { runExport } from './commands/export';
 import { CommandIO, usageOr } from './commands/args';
+import { collectReports, inputProblemText, readReportBytes, ReportFileSystem } from './node/reportFiles';
+import { decodeReport, ENCODING_LABELS } from './service/yaml/encoding';
+import { notUtf8Result } from './service/rules/encodingGate';
+import { ENCODING_RULE_ID } from './service/rules/structure/encodingRule';
+import { toCheckSettings } from './service/settings';
+import { describeError } from './service/i18n/plainError';
 
 /** Subcommands; anything else is `check` (the default). */
 const SUBCOMMANDS: Readonly<Record<string, (argv: readonly string[], io: CliIO) => Promise<number>>> = {
@@ -29,7 +35,9 @@ const SUBCOMMANDS: Readonly<Record<string, (argv: readonly string[], io: CliIO) 
  *   budget-check import <file.xlsx>... [-o report.budget.yaml]
  *   budget-check export <report> [--xlsx out.xlsx] [--html out.html] [--pdf out.pdf]
  *
- * Exit 0 when no file has an error, 1 when some file has one, 2 for usage or unreadable input.
+ * Exit 0 when no file has an error, 1 when some file has one, 2 for usage errors and for input
+ * that could not be checked: a path that does not exist, a folder or file that cannot be read,
+ * a folder without reports.
  */
 export type CliIO = CommandIO;
 
@@ -73,32 +81,6 @@ function readOptions(argv: readonly string[]): Options | string {
   return { format: values.format, codes: values.codes, ledger: values.ledger, locale: values.locale, settings: { rules, tolerance: values.tolerance, codeYear }, inputs: positionals };
 }
 
-/** Report files under the inputs: files as given, directories searched for *.budget.yaml / *.budget.yml. */
-export function collectFiles(inputs: readonly string[]): { files: string[]; missing: string[] } {
-  const files: string[] = [];
-  const missing: string[] = [];
-  const walk = (dir: string): void => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (/\.budget\.ya?ml$/.test(entry.name)) files.push(full);
-    }
-  };
-  for (const input of inputs) {
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(input);
-    } catch {
-      missing.push(input);
-      continue;
-    }
-    if (stat.isDirectory()) walk(input);
-    else files.push(input);
-  }
-  return { files, missing };
-}
-
 export interface FileResult {
   readonly file: string;
   readonly diagnostics: ReturnType<typeof toDiagnostic>[];
@@ -114,11 +96,25 @@ export function checkText(service: BudgetService, file: string, text: string, se
   return { file, diagnostics: result.findings.map((f) => toDiagnostic(textDocument, f)), ledger: result.ledger, claims: result.claims };
 }
 
+/**
+ * Checks a report file's bytes: UTF-8 (with or without a byte order mark) is checked as text;
+ * a file in another encoding gets the one yaml/encoding finding (unless that rule is off, when
+ * its text, decoded as well as the encoding was recognised, is checked).
+ */
+export function checkBytes(service: BudgetService, file: string, bytes: Uint8Array, settings: UserSettings): FileResult {
+  const decoded = decodeReport(bytes);
+  const checkSettings = toCheckSettings(settings);
+  if (decoded.encoding === 'utf-8' || checkSettings.rules[ENCODING_RULE_ID] === 'off') return checkText(service, file, decoded.text, settings);
+  const result = notUtf8Result(decoded.text, checkSettings, ENCODING_LABELS[decoded.encoding] || undefined);
+  const textDocument = TextDocument.create(pathToUri(file), 'budget-yaml', 0, decoded.text);
+  return { file, diagnostics: result.findings.map((f) => toDiagnostic(textDocument, f)), ledger: result.ledger, claims: result.claims };
+}
+
 function pathToUri(file: string): string {
   return 'file://' + path.resolve(file).split(path.sep).map(encodeURIComponent).join('/');
 }
 
-export async function main(argv: readonly string[], io: CliIO = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) }): Promise<number> {
+export async function main(argv: readonly string[], io: CliIO = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) }, fsys: ReportFileSystem = fs): Promise<number> {
   const subcommand = SUBCOMMANDS[argv[0]];
   if (subcommand) return subcommand(argv.slice(1), io);
   const parsed = readOptions(argv[0] === 'check' ? argv.slice(1) : argv);
@@ -127,37 +123,34 @@ export async function main(argv: readonly string[], io: CliIO = { stdout: (s) =>
     return 2;
   }
   setLocale(parsed.locale ?? 'zh-cn');
-  const { files, missing } = collectFiles(parsed.inputs);
-  for (const m of missing) io.stderr(t('budget-check: cannot read {0}', m) + '\n');
+  const { files, problems } = collectReports(parsed.inputs, fsys);
+  for (const problem of problems) io.stderr(inputProblemText(problem) + '\n');
   let codeTables;
   try {
     const created = createCodeTables(parsed.codes);
     for (const p of created.problems) io.stderr(`${p.file}:${p.line}: ${p.message}\n`);
     codeTables = created.tables;
   } catch (error) {
-    io.stderr(String((error as Error).message) + '\n');
+    io.stderr(t('budget-check: the code tables cannot be read: {0}', describeError('budget-check', error)) + '\n');
     return 2;
   }
   const service = createBudgetService({ codeTables });
   const results: FileResult[] = [];
-  let unreadable = missing.length > 0;
   for (const file of files) {
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (error) {
-      unreadable = true;
-      io.stderr(t('budget-check: cannot read {0}', file) + '\n');
+    const read = readReportBytes(file, fsys);
+    if ('problem' in read) {
+      problems.push(read.problem);
+      io.stderr(inputProblemText(read.problem) + '\n');
       continue;
     }
-    results.push(checkText(service, file, text, parsed.settings));
+    results.push(checkBytes(service, file, read.bytes, parsed.settings));
   }
   if (parsed.format === 'json') {
     io.stdout(JSON.stringify({ files: results.map((r) => jsonResult(r, parsed.ledger)) }, null, 2) + '\n');
   } else {
     for (const result of results) io.stdout(textResult(result, parsed.ledger));
   }
-  if (unreadable || (files.length === 0 && missing.length > 0)) return 2;
+  if (problems.length > 0) return 2;
   return results.some((r) => r.diagnostics.some((d) => d.severity === 1)) ? 1 : 0;
 }
 

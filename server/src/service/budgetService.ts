@@ -3,6 +3,7 @@ import type { CodeAction, CompletionList, DocumentSymbol, FoldingRange, Hover, P
 import { parseBudgetDocument, ParsedDocument } from './document';
 import { CodeTables } from './codes/codeTables';
 import { runRules } from './rules/validate';
+import { encodingGate } from './rules/encodingGate';
 import { toCheckSettings, UserSettings } from './settings';
 import { complete } from './completion/complete';
 import { hover, HoverProvider } from './hover/hover';
@@ -63,7 +64,8 @@ export function createBudgetService(options: BudgetServiceOptions): BudgetServic
     codeTables,
     parse: parseBudgetDocument,
     validate(document, settings) {
-      return runRules({ document, report: document.report, text: document.text, codes: codeTables, settings: checkSettings(settings) });
+      const context = { document, report: document.report, text: document.text, codes: codeTables, settings: checkSettings(settings) };
+      return encodingGate(context) ?? runRules(context);
     },
     complete(textDocument, document, position, settings) {
       return complete(textDocument, document, position, codeTables, checkSettings(settings).codeYear);
