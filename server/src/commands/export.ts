@@ -10,6 +10,7 @@ import { parseArgs } from 'util';
 import { CommandIO, usageOr } from './args';
 import { readReportText } from '../node/reportFiles';
 import { describeError } from '../service/i18n/plainError';
+import { yamlProblemText } from '../service/rules/structure/yamlRules';
 
 /**
  * budget-check export — the report's tables as the official Excel workbook, and the whole
@@ -74,7 +75,7 @@ export async function runExport(argv: readonly string[], io: CommandIO): Promise
   let problems = 0;
   for (const problem of document.yaml.problems) {
     const line = text.slice(0, problem.start).split('\n').length;
-    io.stderr(t('{0}:{1}: {2}; the export shows what could be read', parsed.input!, line, problem.message) + '\n');
+    io.stderr(t('{0}:{1}: {2}; the export shows what could be read', parsed.input!, line, yamlProblemText(problem, text)) + '\n');
     problems += 1;
   }
   for (const problem of document.modelProblems) {

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import ExcelJS from 'exceljs';
 import { t } from '../../service/i18n/l10n';
+import { isExpectedError, logErrorDetail, PlainError, plainErrorText } from '../../service/i18n/plainError';
 import { numberText } from '../cellText';
 import { EMPTY_CELL, Grid, GridCell } from '../grid';
 
@@ -60,10 +61,19 @@ export function worksheetGrid(worksheet: ExcelJS.Worksheet): Grid {
   return { name: worksheet.name, rows, hidden: worksheet.state !== 'visible' };
 }
 
-export class WorkbookReadError extends Error {
-  constructor(message: string, readonly file?: string) {
-    super(message);
+/** A workbook that cannot be read; its message is plain and localised (exceljs' own words go to the log). */
+export class WorkbookReadError extends PlainError {
+  constructor(message: string, file?: string) {
+    super(message, file);
+    this.name = 'WorkbookReadError';
   }
+}
+
+/** The plain reason a workbook could not be read. */
+export function workbookErrorText(error: unknown): string {
+  if (isExpectedError(error)) return plainErrorText(error);
+  logErrorDetail('exceljs', error);
+  return t('the workbook cannot be read: the file is damaged or not an .xlsx workbook');
 }
 
 /** Reads all worksheets of an .xlsx file (buffer or path). Throws WorkbookReadError when the file is not a readable workbook. */
@@ -71,10 +81,10 @@ export async function readWorkbook(source: string | Buffer): Promise<Grid[]> {
   const workbook = new ExcelJS.Workbook();
   try {
     const data = typeof source === 'string' ? await fs.promises.readFile(source) : source;
-    if (data.length < 4 || data[0] !== 0x50 || data[1] !== 0x4b) throw new Error(t('not an .xlsx workbook (an .xls file must be saved as .xlsx first)'));
+    if (data.length < 4 || data[0] !== 0x50 || data[1] !== 0x4b) throw new PlainError(t('not an .xlsx workbook (an .xls file must be saved as .xlsx first)'));
     await workbook.xlsx.load(data as unknown as ExcelJS.Buffer);
   } catch (error) {
-    throw new WorkbookReadError((error as Error).message, typeof source === 'string' ? source : undefined);
+    throw new WorkbookReadError(workbookErrorText(error), typeof source === 'string' ? source : undefined);
   }
   return workbook.worksheets.map(worksheetGrid);
 }

@@ -1,5 +1,6 @@
 import type { Finding, Severity } from '../findings';
 import { t } from '../i18n/l10n';
+import { describeError } from '../i18n/plainError';
 import { COMPANION_RULES, RULES } from './registry';
 import { analyzeProse, claimCounts } from '../prose';
 import type { LedgerEntry, Outcome, Rule, RuleContext, RuleRun, ValidationResult } from './ruleTypes';
@@ -49,7 +50,7 @@ export function runRules(context: RuleContext, rules: readonly Rule[] = RULES): 
     try {
       rule.run(context, run);
     } catch (error) {
-      run.couldNotCheck(t('internal error: {0}', String((error as Error)?.message ?? error)));
+      run.couldNotCheck(t('the check stopped: {0}', describeError(`rule ${rule.id}`, error)));
     }
   }
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
