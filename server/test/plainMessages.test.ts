@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import JSZip from 'jszip';
 import { main } from '../src/cli';
 import { runImport } from '../src/commands/import';
 import { runExport } from '../src/commands/export';
@@ -104,7 +105,16 @@ test('import: a damaged workbook, an unreadable file, a report with a syntax err
   const { value: result, log } = await logged(() => run(runImport, [damaged]));
   assert.equal(result.code, 2);
   assert.equal(result.stderr, `budget-check import：无法读取 ${damaged}：无法读取工作簿：文件已损坏或不是 .xlsx 工作簿\n`);
-  assert.equal(log.length, 1, 'exceljs\' own words are in the log');
+  assert.deepEqual(log, [], 'a damaged file is expected input: nothing to log');
+  // A sound zip package that is no workbook: exceljs fails, its own words go to the log only.
+  const notWorkbook = path.join(dir, 'not-a-workbook.xlsx');
+  const zip = new JSZip();
+  zip.file('xl/workbook.xml', '<workbook><<<');
+  fs.writeFileSync(notWorkbook, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+  const { value: other, log: otherLog } = await logged(() => run(runImport, [notWorkbook]));
+  assert.equal(other.code, 2);
+  assert.equal(other.stderr, `budget-check import：无法读取 ${notWorkbook}：无法读取工作簿：文件已损坏或不是 .xlsx 工作簿\n`);
+  assert.equal(otherLog.length, 1, 'exceljs\' own words are in the log');
   const missing = await run(runImport, [path.join(dir, 'missing.xlsx')]);
   assert.equal(missing.stderr, `budget-check import：无法读取 ${path.join(dir, 'missing.xlsx')}：不存在\n`);
   const folder = await run(runImport, [dir]);

@@ -50,7 +50,7 @@ function readOptions(argv: readonly string[]): Options | string {
 
 export function problemLine(problem: ImportProblem): string {
   const place = `${problem.sheet}${problem.cell ? '!' + problem.cell : ''}`;
-  return `${problem.file ? problem.file + ': ' : ''}${place}: ${problem.message}`;
+  return [problem.file, place, problem.message].filter(Boolean).join(': ');
 }
 
 function summary(result: ImportResult): string[] {
