@@ -149,6 +149,7 @@ export async function main(argv: readonly string[], io: CliIO = { stdout: (s) =>
     io.stdout(JSON.stringify({ files: results.map((r) => jsonResult(r, parsed.ledger)) }, null, 2) + '\n');
   } else {
     for (const result of results) io.stdout(textResult(result, parsed.ledger));
+    if (results.length > 1) io.stdout(totalLine(results) + '\n');
   }
   if (problems.length > 0) return 2;
   return results.some((r) => r.diagnostics.some((d) => d.severity === 1)) ? 1 : 0;
@@ -165,10 +166,31 @@ function jsonResult(result: FileResult, withLedger: boolean): unknown {
   };
 }
 
+function severityCounts(diagnostics: FileResult['diagnostics']): { error: number; warning: number; information: number; hint: number } {
+  const counts = { error: 0, warning: 0, information: 0, hint: 0 };
+  for (const d of diagnostics) counts[SEVERITY_NAMES[d.severity ?? 4] as keyof typeof counts] += 1;
+  return counts;
+}
+
+/** The last line of a run over several files: the files, findings and claims added up. */
+function totalLine(results: readonly FileResult[]): string {
+  const sum = { error: 0, warning: 0, notes: 0, total: 0, verified: 0, mismatched: 0, unverified: 0 };
+  for (const result of results) {
+    const counts = severityCounts(result.diagnostics);
+    sum.error += counts.error;
+    sum.warning += counts.warning;
+    sum.notes += counts.information + counts.hint;
+    sum.total += result.claims.total;
+    sum.verified += result.claims.verified;
+    sum.mismatched += result.claims.mismatched;
+    sum.unverified += result.claims.unverified;
+  }
+  return t('Total: {0} files, {1} errors, {2} warnings, {3} notes; claims in the text: {4} total, {5} verified, {6} mismatched, {7} unverified', results.length, sum.error, sum.warning, sum.notes, sum.total, sum.verified, sum.mismatched, sum.unverified);
+}
+
 function textResult(result: FileResult, withLedger: boolean): string {
   const lines = result.diagnostics.map((d) => `${result.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${SEVERITY_NAMES[d.severity ?? 4]} ${d.code}: ${d.message}`);
-  const counts = { error: 0, warning: 0, information: 0, hint: 0 };
-  for (const d of result.diagnostics) counts[SEVERITY_NAMES[d.severity ?? 4] as keyof typeof counts] += 1;
+  const counts = severityCounts(result.diagnostics);
   const c = result.claims;
   lines.push(t('{0}: {1} errors, {2} warnings, {3} notes; claims in the text: {4} total, {5} verified, {6} mismatched, {7} unverified', result.file, counts.error, counts.warning, counts.information + counts.hint, c.total, c.verified, c.mismatched, c.unverified));
   if (withLedger) {

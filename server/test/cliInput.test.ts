@@ -172,3 +172,16 @@ test('an unexpected failure of the file system is a plain line too', async () =>
   }
   assert.match(logged.join('\n'), /Cannot read properties of undefined/, 'the detail goes to the log');
 });
+
+test('several files end with a total line; one file does not', async () => {
+  const dir = tempDir();
+  fs.writeFileSync(path.join(dir, 'a.budget.yaml'), CLEAN);
+  fs.writeFileSync(path.join(dir, 'b.budget.yaml'), CLEAN + 'bad: [\n');
+  const both = await run([dir]);
+  const last = both.stdout.trimEnd().split('\n').pop();
+  assert.match(last ?? '', /^合计：2 个文件，错误 [1-9]\d* 个，警告 \d+ 个，提示 \d+ 个；说明文字中的数字 0 处/);
+  const en = await run(['--locale', 'en', dir]);
+  assert.match(en.stdout.trimEnd().split('\n').pop() ?? '', /^Total: 2 files, [1-9]\d* errors, \d+ warnings/);
+  const one = await run([path.join(dir, 'a.budget.yaml')]);
+  assert.doesNotMatch(one.stdout, /合计：/);
+});
