@@ -29,6 +29,7 @@ import type { ValidationResult } from './service/rules/ruleTypes';
 import type { BudgetService } from './service/budgetService';
 import type { ParsedDocument } from './service/document';
 import { DocumentStore } from './node/lsp/documentStore';
+import { createStdioConnection } from './node/lsp/stdioFraming';
 import { AnalysisCache, AnalysisRequest } from './node/lsp/analysisCache';
 import { ServiceCache } from './node/lsp/serviceCache';
 import { ValidationScheduler, WorkToken, yieldToEventLoop } from './node/lsp/validationScheduler';
@@ -531,7 +532,8 @@ if (process.argv.includes('--version')) {
   process.stderr.write(USAGE + '\n');
   process.exitCode = 2;
 } else {
-  const connection = createConnection(ProposedFeatures.all);
+  // Over stdio, a header block without Content-Length is skipped instead of stalling the reader.
+  const connection = process.argv.includes('--stdio') ? createStdioConnection() : createConnection(ProposedFeatures.all);
   // A bug must cost one answer, never the server: log it and carry on.
   process.on('uncaughtException', (error) => connection.console.error(`uncaught: ${error.stack ?? error.message}`));
   process.on('unhandledRejection', (reason) => connection.console.error(`unhandled rejection: ${String(reason)}`));

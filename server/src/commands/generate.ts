@@ -1,6 +1,8 @@
 import * as fs from 'fs';
 import { parseArgs } from 'util';
 import { CommandIO, usageOr } from './args';
+import { readReportText } from '../node/reportFiles';
+import { describeError } from '../service/i18n/plainError';
 import { createCodeTables } from '../node/dataFiles';
 import { parseBudgetDocument } from '../service/document';
 import { setFrontEndLocale, t } from '../service/i18n/l10n';
@@ -50,13 +52,12 @@ export async function runGenerate(argv: readonly string[], io: CommandIO): Promi
   }
   setFrontEndLocale(options.locale ?? 'zh-cn');
   const file = options.file!;
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch {
-    io.stderr(t('budget-check: cannot read {0}', file) + '\n');
+  const read = readReportText(file);
+  if ('message' in read) {
+    io.stderr(read.message + '\n');
     return 2;
   }
+  const text = read.text;
   const codes = createCodeTables().tables;
   const document = parseBudgetDocument(text);
   if (!templateFor(document.report.template?.value)) {
@@ -92,8 +93,8 @@ export async function runGenerate(argv: readonly string[], io: CommandIO): Promi
   if (options.inPlace) {
     try {
       if (output !== text) fs.writeFileSync(file, output, 'utf8');
-    } catch {
-      io.stderr(t('budget-check: cannot write {0}', file) + '\n');
+    } catch (error) {
+      io.stderr(t('budget-check: cannot write {0}: {1}', file, describeError('budget-check generate', error)) + '\n');
       return 2;
     }
   } else io.stdout(output);

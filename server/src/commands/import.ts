@@ -6,6 +6,7 @@ import { setFrontEndLocale, t } from '../service/i18n/l10n';
 import { tableTitle } from '../service/schema/schemaInfo';
 import { importXlsx } from '../publish/node/workbooks';
 import { WorkbookReadError } from '../publish/node/readWorkbook';
+import { describeError } from '../service/i18n/plainError';
 import { mergeIntoReport, newReportYaml } from '../publish/import/emitYaml';
 import type { ImportProblem, ImportResult } from '../publish/import/types';
 
@@ -49,7 +50,7 @@ function readOptions(argv: readonly string[]): Options | string {
 
 export function problemLine(problem: ImportProblem): string {
   const place = `${problem.sheet}${problem.cell ? '!' + problem.cell : ''}`;
-  return `${problem.file ? problem.file + ': ' : ''}${place}: ${problem.message}`;
+  return [problem.file, place, problem.message].filter(Boolean).join(': ');
 }
 
 function summary(result: ImportResult): string[] {
@@ -73,7 +74,7 @@ export async function runImport(argv: readonly string[], io: CommandIO): Promise
     try {
       sources.push({ file: input, data: fs.readFileSync(input) });
     } catch (error) {
-      io.stderr(t('budget-check import: cannot read {0}: {1}', input, (error as Error).message) + '\n');
+      io.stderr(t('budget-check import: cannot read {0}: {1}', input, describeError('budget-check import', error)) + '\n');
       return 2;
     }
   }
@@ -82,7 +83,7 @@ export async function runImport(argv: readonly string[], io: CommandIO): Promise
     result = await importXlsx(sources);
   } catch (error) {
     const file = error instanceof WorkbookReadError && error.file ? error.file : parsed.inputs.join(', ');
-    io.stderr(t('budget-check import: cannot read {0}: {1}', file, (error as Error).message) + '\n');
+    io.stderr(t('budget-check import: cannot read {0}: {1}', file, describeError('budget-check import', error)) + '\n');
     return 2;
   }
   const report = (text: string): void => (parsed.output ? io.stdout(text) : io.stderr(text));
@@ -98,7 +99,7 @@ export async function runImport(argv: readonly string[], io: CommandIO): Promise
     try {
       existing = fs.readFileSync(parsed.output, 'utf8');
     } catch (error) {
-      io.stderr(t('budget-check import: cannot read {0}: {1}', parsed.output, (error as Error).message) + '\n');
+      io.stderr(t('budget-check import: cannot read {0}: {1}', parsed.output, describeError('budget-check import', error)) + '\n');
       return 2;
     }
   }
@@ -109,7 +110,7 @@ export async function runImport(argv: readonly string[], io: CommandIO): Promise
       if (merged.replaced.length) report(t('Replaced in {0}: {1}', parsed.output!, merged.replaced.join(', ')) + '\n');
       if (merged.added.length) report(t('Added to {0}: {1}', parsed.output!, merged.added.join(', ')) + '\n');
     } catch (error) {
-      io.stderr(t('budget-check import: {0} is not a report this command can update ({1}); use --new to write a new report', parsed.output!, (error as Error).message) + '\n');
+      io.stderr(t('budget-check import: {0} is not a report this command can update ({1}); use --new to write a new report', parsed.output!, describeError('budget-check import', error)) + '\n');
       return 2;
     }
   } else {
@@ -120,7 +121,7 @@ export async function runImport(argv: readonly string[], io: CommandIO): Promise
     try {
       fs.writeFileSync(parsed.output, text);
     } catch (error) {
-      io.stderr(t('budget-check import: cannot write {0}: {1}', parsed.output, (error as Error).message) + '\n');
+      io.stderr(t('budget-check import: cannot write {0}: {1}', parsed.output, describeError('budget-check import', error)) + '\n');
       return 2;
     }
   } else {

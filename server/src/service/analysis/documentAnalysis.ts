@@ -6,6 +6,7 @@ import type { CheckSettings, ValidationResult } from '../rules/ruleTypes';
 import type { Span } from '../yaml/ast';
 import { Messages, withMessages } from '../i18n/l10n';
 import { runRules } from '../rules/validate';
+import { encodingGate } from '../rules/encodingGate';
 import { analyzeProse, claimAt } from '../prose/analyze';
 import { describeClaim } from '../prose/describe';
 import type { Claim, ProseAnalysis } from '../prose/types';
@@ -75,7 +76,7 @@ export class DocumentAnalysis {
 
   validation(): ValidationResult {
     if (!this.validationMemo) {
-      const result = this.run(() => runRules({
+      const context = {
         document: this.document,
         report: this.document.report,
         text: this.document.text,
@@ -83,7 +84,9 @@ export class DocumentAnalysis {
         settings: this.inputs.settings,
         messages: this.inputs.messages,
         prose: () => this.prose(),
-      }));
+      };
+      // A text that shows the marks of a wrong decoding gets its one finding instead of the rules.
+      const result = this.run(() => encodingGate(context) ?? runRules(context));
       this.errors.push(...result.internalErrors);
       this.validationMemo = { ...result, internalErrors: this.internalErrors };
     }

@@ -4,6 +4,7 @@ import review from '../../../../l10n/zh-cn/review.json';
 import editor from '../../../../l10n/zh-cn/editor.json';
 import narrative from '../../../../l10n/zh-cn/narrative.json';
 import excel from '../../../../l10n/zh-cn/excel.json';
+import trust from '../../../../l10n/zh-cn/trust.json';
 
 /**
  * Localisation of the service's messages. Message keys are English (the @vscode/l10n
@@ -18,7 +19,7 @@ import excel from '../../../../l10n/zh-cn/excel.json';
  */
 export type Locale = 'zh-cn' | 'en';
 
-export const ZH_CN: Readonly<Record<string, string>> = { ...core, ...prose, ...review, ...editor, ...narrative, ...excel };
+export const ZH_CN: Readonly<Record<string, string>> = { ...core, ...prose, ...review, ...editor, ...narrative, ...excel, ...trust };
 
 /** The message function of one locale: an input of analyses, generation and import. */
 export interface Messages {

@@ -2,6 +2,7 @@ import type { CodeTables } from '../codes/codeTables';
 import type { ParsedDocument } from '../document';
 import type { OffsetEdit } from '../findings';
 import { t } from '../i18n/l10n';
+import { describeError } from '../i18n/plainError';
 import type { Report, Section } from '../model/types';
 import { applyEdits, textBlockEdit } from './blockEdit';
 import { FigureReader } from './figureValues';
@@ -155,7 +156,7 @@ function buildSection(document: ParsedDocument, codes: CodeTables, section: Sect
     return buildSectionUnsafe(document, codes, section, topic);
   } catch (error) {
     // Generation never throws: a section it cannot build is one it leaves as written.
-    return { template: templateFor(document.report.template?.value)?.id ?? '', reason: t('internal error: {0}', String((error as Error)?.message ?? error)) };
+    return { template: templateFor(document.report.template?.value)?.id ?? '', reason: t('the section could not be generated: {0}', describeError('generate', error)) };
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Rule } from './ruleTypes';
 import { yamlRules } from './structure/yamlRules';
+import { encodingRule } from './structure/encodingRule';
 import { schemaRules } from './structure/schemaRules';
 import { amountInvalid } from './structure/amountInvalid';
 import { labelRules } from './labels/unknownLabels';
@@ -14,6 +15,7 @@ import { reviewRules } from './review';
 
 /** Every rule, in the order it runs. Rule ids are stable: users switch rules off by id. */
 export const RULES: readonly Rule[] = [
+  encodingRule,
   ...yamlRules,
   ...schemaRules,
   amountInvalid,

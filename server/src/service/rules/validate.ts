@@ -1,8 +1,10 @@
 import type { Finding, Severity } from '../findings';
 import { t } from '../i18n/l10n';
+import { describeError } from '../i18n/plainError';
 import { COMPANION_RULES, RULES } from './registry';
 import { claimCounts } from '../prose/analyze';
 import { DependencyFailed, InternalError, internalError } from '../analysis/internalErrors';
+import { isExpectedError, plainErrorText } from '../i18n/plainError';
 import type { LedgerEntry, Outcome, Rule, RuleContext, RuleRun, ValidationResult } from './ruleTypes';
 
 interface Tally {
@@ -57,12 +59,16 @@ export function runRules(context: RuleContext, rules: readonly Rule[] = RULES): 
     try {
       rule.run(context, run);
     } catch (error) {
-      own.internal = true;
       if (error instanceof DependencyFailed) {
+        own.internal = true;
         if (own.reasons.length < 20) own.reasons.push(t('not checked: reading the {0} failed (an internal error of the checker)', error.dependency));
+      } else if (isExpectedError(error)) {
+        // Input the checker cannot read (nested too deeply, too large): not a bug, not checked.
+        run.couldNotCheck(t('the check stopped: {0}', plainErrorText(error)));
       } else {
+        own.internal = true;
         internalErrors.push(internalError(rule.id, error));
-        if (own.reasons.length < 20) own.reasons.push(t('not checked: an internal error of the checker'));
+        if (own.reasons.length < 20) own.reasons.push(t('the check stopped: {0}', plainErrorText(error)));
       }
     }
   }
