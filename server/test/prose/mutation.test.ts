@@ -55,6 +55,11 @@ test('mutation: every verified amount, share, change and count of every sample i
         const result = analyzeProse(variant, codes, settings);
         runs++;
         for (const claim of batch) {
+          // Another reading of the same figures gives the new value (a rate from the stated
+          // current figure rather than the table's exact one): not a slip.
+          if (claim.accepts?.includes(bump(claim.text, which))) continue;
+          // Verified only to fewer decimals than it prints (a part of a sum whose whole is rounder).
+          if (which === 'last' && claim.verifiedDecimals !== undefined && claim.verifiedDecimals < (claim.text.split('.')[1]?.length ?? 0)) continue;
           mutated++;
           assert.ok(covers(result, claim), `${path.basename(file)}: ${claim.kind} ${claim.text} → ${bump(claim.text, which)} in “${claim.sentence}” gives no finding`);
         }

@@ -241,7 +241,7 @@ class ReportBuilder {
 
   private units(node: YNode | null | undefined): UnitEntry[] {
     if (!isSeq(node)) return [];
-    return node.items.filter(isMap).map((entry) => ({ span: span(entry), code: codeRef(text(getString(entry, 'code'))), name: text(getString(entry, 'name')) }));
+    return node.items.filter(isMap).map((entry) => ({ span: span(entry), code: codeRef(text(getString(entry, 'code'))), name: text(getString(entry, 'name')), nature: text(getString(entry, 'nature')) }));
   }
 
   private previous(node: YNode | null | undefined, documentUnit: MoneyUnit): Previous {

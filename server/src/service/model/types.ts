@@ -127,6 +127,8 @@ export interface UnitEntry {
   readonly span: Span;
   readonly code?: CodeRef;
   readonly name?: TextValue;
+  /** 单位性质 as printed (行政, 参公, 事业 …). */
+  readonly nature?: TextValue;
 }
 
 export interface Section {

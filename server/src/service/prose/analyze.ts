@@ -60,7 +60,8 @@ export function analyzeProse(document: ParsedDocument, codes: CodeTables, settin
   for (const section of checked) checkYears(ctx, section);
   const claims = ledger.claims.map((c) => c.toClaim()).sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   const issues = [...ledger.issues].sort((a, b) => a.span.start - b.span.start || a.rule.localeCompare(b.rule));
-  return { claims, issues };
+  const functionLines = checked.reduce((n, section) => n + section.items.filter((s) => s.item.functionLine).length, 0);
+  return { claims, issues, functionLines };
 }
 
 /** The claim whose number covers the offset (the narrowest, for hovers). */

@@ -14,6 +14,8 @@ import type { ClaimRecord, Outcome } from './claims';
 import type { AnalysisContext } from './context';
 import type { ClaimFigure } from './types';
 import { percentOf, printLike, printPercent, showWan, textUnit, unitFactor, valueInWan } from './values';
+import { functionLineNameIssues, resolveFunctionLine } from './functionLineChecks';
+import { checkComparison } from './comparisonChecks';
 
 /** An amount or count of the prose, with what it was compared with. */
 export interface ItemState {
@@ -61,9 +63,22 @@ export function checkSection(ctx: AnalysisContext, section: Section, reading: Re
     // A count followed by the names it counts is checked against them (内设机构7个，包括：…).
     if (item.kind === 'count' && item.enumeration) compareWithEnumeration(ctx, state, spanOf(item.token.start, item.token.end));
     else if (resolved.result.kind === 'figure') compareWithTable(ctx, state, resolved.result.figure, spanOf(item.token.start, item.token.end));
-    else record.unverified(resolved.result.reason);
+    else if (!compareWithWhole(ctx, state, items, spanOf(item.token.start, item.token.end))) record.unverified(resolved.result.reason);
   }
 
+  // The names of item-by-item lines (公共安全支出（204类）司法（06款）…) against their codes.
+  for (const state of items) {
+    if (!state.item.functionLine) continue;
+    for (const issue of functionLineNameIssues(ctx, state.item, resolveFunctionLine(ctx, state.item.functionLine))) {
+      const span = spanOf(issue.part.start, issue.part.end);
+      ctx.ledger.issue('text/name', span, issue.message, { computed: issue.replacement, fixes: issue.replacement ? [{ title: t('Replace with the official name "{0}"', issue.replacement), edits: [{ span, newText: issue.replacement }] }] : [] }, 'warning');
+    }
+  }
+  // 执行数为 A，预算安排 B，比执行数增加 C%: the item of its line is the figure compared.
+  for (const comparison of reading.comparisons) {
+    const subject = [...items].reverse().find((s) => s.item.kind === 'money' && s.item.sentence.line === comparison.sentence.line && s.item.token.start < comparison.base.start);
+    checkComparison(ctx, comparison, subject, spanOf, sentenceOf(comparison.base.start), title);
+  }
   for (const share of reading.shares) checkShare(ctx, share, byItem, items, spanOf(share.token.start, share.token.end), sentenceOf(share.token.start), title);
   const changes = reading.changes.map((change) => ({ change, records: checkChange(ctx, reading, change, byItem, items, spanOf, sentenceOf, title) }));
   checkLists(ctx, reading, byItem, items, title);
@@ -74,6 +89,15 @@ export function checkSection(ctx: AnalysisContext, section: Section, reading: Re
 
 function resolveItem(ctx: AnalysisContext, reading: Reading, item: Item): { figureId?: string; title: string; result: FigureResult } {
   const scope = reading.topic.scope;
+  if (item.functionLine) {
+    // An item-by-item line of 财政拨款支出: its row in the 一般公共预算支出表 (else the section's tables).
+    const resolved = resolveFunctionLine(ctx, item.functionLine);
+    const printed = item.functionLine.parts.map((p) => p.name).join(' › ');
+    if (!resolved.code) return { title: printed, result: { kind: 'none', reason: resolved.reason ?? t('"{0}" is not a figure the checker knows', printed) } };
+    const name = ctx.codes.lookup(resolved.code, ctx.report.year)?.name ?? item.functionLine.parts[item.functionLine.parts.length - 1].name;
+    const lineScope = ctx.report.tables.has('general_expense') ? 'general' : scope;
+    return { figureId: `function:${resolved.code}`, title: `${name}（${resolved.code}）`, result: resolveCode(ctx, 'function', resolved.code, lineScope, name) };
+  }
   if (item.code) {
     const name = ctx.codes.lookup(item.code.code, ctx.report.year)?.name ?? normalizeLabel(item.window).replace(/[（(][0-9]+[）)]$/, '');
     return { figureId: `${item.code.system}:${item.code.code}`, title: `${name}（${item.code.code}）`, result: resolveCode(ctx, item.code.system, item.code.code, scope, name) };
@@ -105,12 +129,58 @@ function textFigure(label: string, token: { text: string }, span: Span): ClaimFi
   return { label, value: token.text, source: 'text', spans: [span] };
 }
 
+/**
+ * A part of a figure (the 政府采购 reserved for 中小企业, the budget of the projects with 绩效目标)
+ * that no table prints: it must not exceed its whole — the table's, or the whole stated earlier
+ * in the section. False when there is no whole to compare with.
+ */
+function compareWithWhole(ctx: AnalysisContext, state: ItemState, items: readonly ItemState[], span: Span): boolean {
+  const within = state.figureId ? figureDef(state.figureId)?.within : undefined;
+  if (!within) return false;
+  const def = figureDef(within);
+  const table = def ? resolveNamed(ctx, def) : undefined;
+  const stated = [...items].reverse().find((s) => s !== state && s.figureId === within);
+  const whole = table?.kind === 'figure'
+    ? { value: table.figure.value, shown: showWan(table.figure.value, table.figure.decimals), figure: table.figure.source, rounding: halfUnit(Math.min(table.figure.decimals, 6)) }
+    : stated ? { value: stated.value, shown: stated.item.token.text, figure: textFigure(stated.title, stated.item.token, spanOfState(stated)), rounding: halfUnit(stated.item.token.decimals) } : undefined;
+  if (!whole) return false;
+  const formula = `${state.item.token.text} ≤ ${whole.shown}`;
+  const figures = [textFigure(state.title, state.item.token, span), whole.figure];
+  // Printed figures are roundings: the part may exceed the printed whole by less than the two
+  // half-units (1486.42 ≤ 1486.42 holds; 1486.43 ≤ 1486.42 cannot).
+  const slack = whole.rounding.plus(halfUnit(state.item.token.decimals));
+  if (state.value.lte(whole.value) || state.value.lt(whole.value.plus(slack)) || state.value.lte(whole.value.plus(ctx.settings.tolerance))) {
+    state.record.add({ outcome: 'ok', expected: state.item.token.text, formula, figures });
+    return true;
+  }
+  state.record.add({ outcome: 'bad', formula, figures });
+  ctx.ledger.issue('text/amount', span, t('{0} ({1}) is a part of {2} and cannot be more than it ({3})', state.title, state.item.token.text, def?.title ?? within, whole.shown), { formula, related: whole.figure.spans.slice(0, 1).map((s) => ({ span: s, message: t('compared with this figure') })) });
+  return true;
+}
+
+function spanOfState(state: ItemState): Span {
+  return state.record.span;
+}
+
 function compareWithTable(ctx: AnalysisContext, state: ItemState, figure: ProseFigure, span: Span): void {
   const { item, record } = state;
   const token = item.token;
   const figures = [textFigure(state.title, token, span), tableFigure(figure)];
   let agreement: Agreement;
   let expected: string;
+  if (item.subset && (item.kind === 'count' || figure.kind === 'count')) {
+    // Those that did something are some of all: not more, and not necessarily as many.
+    const formula = `${token.text} ≤ ${figure.value.toFixed(0)}`;
+    if (token.value.lte(figure.value)) {
+      state.amount = 'ok';
+      record.add({ outcome: 'ok', expected: token.text, formula, figures });
+      return;
+    }
+    state.amount = 'bad';
+    record.add({ outcome: 'bad', formula, figures });
+    ctx.ledger.issue('text/count', span, t('{0} ({1}) are some of {2} and cannot be more ({3})', state.title, token.text, figure.where, figure.value.toFixed(0)), { formula, related: figure.source.spans.slice(0, 1).map((s) => ({ span: s, message: t('compared with this figure') })) });
+    return;
+  }
   if (item.kind === 'count' || figure.kind === 'count') {
     agreement = token.value.eq(figure.value) ? 'equal' : 'mismatch';
     expected = figure.value.toFixed(0);
@@ -627,7 +697,12 @@ function partsCheck(ctx: AnalysisContext, whole: ItemState, members: readonly Me
   }
   const check = { outcome: outcome as Outcome, expected: outcome === 'ok' ? token.text : fixText, formula, figures };
   record.add(check);
-  for (const s of [whole, ...states]) s.record.add({ outcome: outcome as Outcome, formula, figures });
+  // A part is checked by the sum only to the precision of the whole (1484.2 sees no 0.01 in a part).
+  const wholeDecimals = token.decimals + (textUnit(token, ctx.report.unit) === '元' ? -4 : textUnit(token, ctx.report.unit) === '亿元' ? 4 : 0);
+  for (const s of [whole, ...states]) {
+    const ownDecimals = s.item.token.decimals + (textUnit(s.item.token, ctx.report.unit) === '元' ? -4 : textUnit(s.item.token, ctx.report.unit) === '亿元' ? 4 : 0);
+    s.record.add({ outcome: outcome as Outcome, formula, figures, decimals: s !== whole && wholeDecimals < ownDecimals ? s.item.token.decimals - (ownDecimals - wholeDecimals) : undefined });
+  }
   if (outcome === 'info') {
     ctx.ledger.issue('text/parts', span, t('The parts add up to {0} ({1}); the whole {2} differs only by rounding', shownSum, formula, token.text), { computed: shownSum, formula, related }, 'information');
   } else if (outcome === 'bad') {

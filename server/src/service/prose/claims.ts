@@ -14,6 +14,13 @@ export interface Check {
   readonly expected?: string;
   readonly formula?: string;
   readonly figures: readonly ClaimFigure[];
+  /** Every value the number may have under the figures it was compared with (each a valid reading). */
+  readonly accepts?: readonly string[];
+  /**
+   * The check holds only to this many decimals (a part of a list whose whole is printed with
+   * fewer decimals than the part): a change below that precision is not seen by it.
+   */
+  readonly decimals?: number;
 }
 
 /** A claim while it is being checked. */
@@ -53,6 +60,13 @@ export class ClaimRecord {
     if (!this.reason) this.reason = reason;
   }
 
+  /** The precision of the most precise agreeing check; undefined when one holds to the number's own. */
+  private verifiedDecimals(): number | undefined {
+    const ok = this.checks.filter((c) => c.outcome === 'ok' || c.outcome === 'info');
+    if (ok.length === 0 || ok.some((c) => c.decimals === undefined)) return undefined;
+    return Math.max(...ok.map((c) => c.decimals!));
+  }
+
   toClaim(): Claim {
     const status = this.status;
     const decisive = this.checks.find((c) => c.outcome === 'bad') ?? this.checks.find((c) => c.outcome === 'ok') ?? this.checks[0];
@@ -78,6 +92,8 @@ export class ClaimRecord {
       figure: this.figure,
       sentence: this.sentence,
       section: this.section,
+      accepts: decisive?.accepts,
+      verifiedDecimals: this.verifiedDecimals(),
     };
   }
 }

@@ -15,6 +15,10 @@ export interface FigureDef {
   readonly kind: 'money' | 'count';
   /** For count figures: what is counted. */
   readonly count?: 'projects' | 'performance' | 'units' | 'subordinate-units';
+  /** For counts of units: only the units of this 单位性质 (行政, 参公, 事业). */
+  readonly nature?: string;
+  /** A part of another figure (its id): never compared with that whole as if it were it. */
+  readonly within?: string;
 }
 
 export interface Topic {
@@ -32,15 +36,15 @@ export interface Relation {
   readonly parts: readonly string[];
 }
 
-interface RawFigure { title: string; paths: PathSpec[]; previous?: string; kind?: string }
+interface RawFigure { title: string; paths: PathSpec[]; previous?: string; kind?: string; within?: string }
 interface RawTopic { id: string; title: string; scope?: string; claims?: boolean; patterns?: string[] }
 
 const FIGURES = new Map<string, FigureDef>();
 for (const [id, raw] of Object.entries(figuresData.figures as Record<string, RawFigure>)) {
-  FIGURES.set(id, { id, title: raw.title, paths: raw.paths, previous: raw.previous ?? id, kind: raw.kind === 'count' ? 'count' : 'money' });
+  FIGURES.set(id, { id, title: raw.title, paths: raw.paths, previous: raw.previous ?? id, kind: raw.kind === 'count' ? 'count' : 'money', within: raw.within });
 }
-for (const [id, raw] of Object.entries(figuresData.counts as Record<string, { title: string; count: FigureDef['count'] }>)) {
-  FIGURES.set(id, { id, title: raw.title, paths: [], previous: id, kind: 'count', count: raw.count });
+for (const [id, raw] of Object.entries(figuresData.counts as Record<string, { title: string; count: FigureDef['count']; nature?: string }>)) {
+  FIGURES.set(id, { id, title: raw.title, paths: [], previous: id, kind: 'count', count: raw.count, nature: raw.nature });
 }
 
 /** Label text as compared: no spaces or quotes, brackets full-width. */

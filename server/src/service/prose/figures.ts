@@ -175,12 +175,27 @@ function countFigure(ctx: FigureContext, def: FigureDef): FigureResult {
   const department = report.department?.value.replace(/[（(].*?[）)]/g, '').trim();
   const units = report.units;
   if (units.length === 0) return { kind: 'none', reason: t('the report lists no budget units') };
+  if (def.count === 'units' && def.nature) {
+    // 行政单位1家，参公单位1家: the units of that 单位性质 (参公 before 事业: a 参公事业单位 is 参公).
+    const ofNature = units.filter((u) => natureOf(u.nature?.value) === def.nature);
+    if (units.some((u) => !u.nature)) return { kind: 'none', reason: t('the report does not give every unit\'s 单位性质') };
+    return make(ofNature.length, def.title, ofNature.map((u) => u.span));
+  }
   if (def.count === 'units') return make(units.length, def.title, units.map((u) => u.span));
   const subordinate = units.filter((u) => {
     const name = u.name?.value.trim() ?? '';
-    return name !== '' && name !== department && !/本级|机关/.test(name);
+    return name !== '' && name !== department && !/本级|机关|本部/.test(name);
   });
   return make(subordinate.length, def.title, subordinate.map((u) => u.span));
+}
+
+/** The 单位性质 a printed nature names: 行政, 参公 (参照公务员法管理), 事业. */
+function natureOf(nature: string | undefined): string | undefined {
+  if (!nature) return undefined;
+  if (/参公|参照/.test(nature)) return '参公';
+  if (/行政/.test(nature)) return '行政';
+  if (/事业/.test(nature)) return '事业';
+  return nature.trim();
 }
 
 /**

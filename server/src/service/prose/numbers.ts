@@ -32,7 +32,7 @@ const DIGIT = /[0-9０-９]/;
 const MONEY_UNITS: readonly MoneyUnitText[] = ['亿元', '万元', '元'];
 const COUNTERS = ['台（套）', '台(套)', '个', '项', '辆', '人', '台', '套', '家', '名', '所'];
 const OTHER_UNITS = ['次', '份', '月', '日', '号', '级', '天', '条', '册', '车', '平方米', '分钟', '小时', '周', '期', '批', '万', '倍'];
-const THRESHOLD_AFTER = /^[ \t\u3000]*(?:及)?(?:以上|以下|以内|左右)/;
+const THRESHOLD_AFTER = /^[ \t\u3000]*(?:[（(]含[）)])?[ \t\u3000]*(?:及)?(?:以上|以下|以内|左右)/;
 const TARGET_BEFORE = /(?:[≥≤＞＜<>≧≦]|不低于|不高于|不少于|不超过|低于|高于|达到)[ \t\u3000]*$/;
 
 export function numberTokens(text: string): NumberToken[] {
@@ -67,6 +67,8 @@ function classify(text: string, start: number, end: number, raw: string, value: 
   if ((prev === '（' || prev === '(') && (next === '）' || next === ')') && decimals === 0) return { ...base, unitEnd: after + 1, kind: raw.length >= 3 ? 'code' : 'ordinal' };
   if (decimals === 0 && (next === '、' || ((next === '.' || next === '．') && !DIGIT.test(text[after + 1] ?? '')))) return { ...base, unitEnd: after + 1, kind: 'ordinal' };
   const rest = text.slice(after, after + 6);
+  // The code of a 类/款/项 in an item-by-item line: 公共安全支出（204类）司法（06款）.
+  if ((prev === '（' || prev === '(') && /^[类款项][）)]/.test(rest)) return { ...base, unitEnd: after + 2, kind: 'other' };
   if (TARGET_BEFORE.test(text.slice(Math.max(0, start - 6), start))) return { ...base, unitEnd: end, kind: 'other' };
   for (const unit of MONEY_UNITS) {
     if (rest.startsWith(unit)) {

@@ -2,10 +2,14 @@ import { numberTokens, toAscii } from './numbers';
 import type { NumberToken } from './numbers';
 import { clauseStart, splitSentences, sentenceAt } from './sentences';
 import type { Sentence } from './sentences';
-import { findLabel, findLeadingLabel, normalizeLabel } from './dictionary';
+import { figureDef, findLabel, findLeadingLabel, normalizeLabel } from './dictionary';
 import type { LabelMatch, Topic } from './dictionary';
 import { codeSystemOf } from './figures';
 import type { CodeSystemKey } from './dictionary';
+import { functionLineBefore } from './functionLines';
+import type { FunctionLine } from './functionLines';
+import { readExecutedComparisons } from './executedComparisons';
+import type { ExecutedComparison } from './executedComparisons';
 
 /**
  * Reads one section's text as Chinese prose: which numbers are figures of the report, what
@@ -22,6 +26,10 @@ export interface Item {
   readonly unitClass: string;
   readonly match?: LabelMatch;
   readonly code?: { readonly code: string; readonly system: CodeSystemKey };
+  /** The 功能分类 path that names the amount in an item-by-item list (公共安全支出（204类）司法（06款）…). */
+  readonly functionLine?: FunctionLine;
+  /** A count of those that did something (2个预算单位开展了…): a part of its figure, not all of it. */
+  readonly subset?: boolean;
   /** The words before the number that name it. */
   readonly window: string;
   readonly sentence: Sentence;
@@ -101,6 +109,8 @@ export interface Reading {
   readonly years: readonly YearMention[];
   /** Percentages that are neither a share nor a change. */
   readonly stray: readonly NumberToken[];
+  /** Comparisons with a base stated beside them (执行数为 A，预算安排 B，比执行数增加 C%). */
+  readonly comparisons: readonly ExecutedComparison[];
 }
 
 const INCREASE = ['增加', '增长', '上升', '提高', '增幅', '增长率', '增'];
@@ -111,6 +121,10 @@ const FLAT = /持平/g;
 const COMPARISON_BEFORE = /(?:与|比|较|同|对比)$/;
 const STOCK_AFTER = /^(?:期末|年底|底|末|年末|12月31日)/;
 const STOCK_BEFORE = /(?:截止|截至|截止到|截至到|至)$/;
+/** After a count and its noun: what they did, which makes them a part of all (2个预算单位开展了…). */
+const SUBSET_AFTER = /^[\u4e00-\u9fa5]{0,8}?(?:开展|完成|编报|实施|参与|申报|填报|纳入|设置)/;
+/** Before a count: the units under the one speaking (本部以及下属1家预算单位). */
+const SUBORDINATE_BEFORE = /(?:下属|所属|下辖)[\s\u3000]*$/;
 const ENUMERATION_OPENER = /^[，,：:]?(?:共有|共)?[，,]?(?:包括|主要是|主要有|分别是|分别为|具体是|是)[：:]?/;
 
 function directionOf(word: string): Direction {
@@ -142,6 +156,9 @@ export function readSection(text: string, topic: Topic): Reading {
   const years: YearMention[] = [];
   const stray: NumberToken[] = [];
   const open: List[] = [];
+  // Comparisons with their base in the same sentence take their numbers first.
+  const { comparisons, taken } = readExecutedComparisons(text, sentences, tokens);
+  const takenWords = new Set(comparisons.filter((c) => !c.pct).map((c) => c.wordStart));
 
   const events: Event[] = tokens.map((token) => ({ at: token.start, order: 2, kind: 'token', token }));
   for (const m of text.matchAll(OPENERS)) events.push({ at: m.index!, order: 1, kind: 'opener', text: m[0] });
@@ -233,6 +250,7 @@ export function readSection(text: string, topic: Topic): Reading {
       continue;
     }
     if (event.kind === 'flat') {
+      if (takenWords.has(event.at)) continue;
       const start = windowStart(event.at, sentence);
       const window = text.slice(start, event.at).replace(/(?:与|较|同|和)?(?:上年|上一年|去年|\d{4}\s*年(?:度)?)(?:预算数?|同期)?$/, '').replace(/(?:预算数?)?(?:与|较|同|和)$/, '');
       const subjectMatch = findLabel(window, topic.scope, 'money');
@@ -249,6 +267,7 @@ export function readSection(text: string, topic: Topic): Reading {
       continue;
     }
     const token = event.token!;
+    if (taken.has(token.index)) continue;
     if (token.kind === 'year') {
       readYear(token, sentence);
       continue;
@@ -299,7 +318,7 @@ export function readSection(text: string, topic: Topic): Reading {
   }
   for (const list of open) list.closeAt = text.length;
   for (const year of years) attachYear(year);
-  return { text, topic, sentences, items, lists: lists.filter((l) => l.items.length > 0), changes, shares, years: years.filter((y) => y.role !== 'label' || y.items.length + y.changes.length > 0), stray };
+  return { text, topic, sentences, items, lists: lists.filter((l) => l.items.length > 0), changes, shares, years: years.filter((y) => y.role !== 'label' || y.items.length + y.changes.length > 0), stray, comparisons };
 
   function readItem(token: NumberToken, start: number, window: string, sentence: Sentence): void {
     const kind = token.kind === 'count' ? 'count' : 'money';
@@ -309,7 +328,15 @@ export function readSection(text: string, topic: Topic): Reading {
       const after = text.slice(token.unitEnd, Math.min(text.length, token.unitEnd + 12));
       if (/^[\u4e00-\u9fa5]/.test(after) && !ENUMERATION_OPENER.test(after)) match = findLeadingLabel(after, topic.scope, 'count');
     }
-    match = match ?? findLabel(window, topic.scope, kind);
+    // An item-by-item line names its amount by the 功能分类 path, not by a dictionary phrase.
+    const functionLine = kind === 'money' ? functionLineBefore(text, clauseStart(text, token.start, sentence.start), token.start) : undefined;
+    if (!functionLine) match = match ?? findLabel(window, topic.scope, kind);
+    // 本部以及下属1家预算单位: the units under the 本部, one fewer than all.
+    if (match?.figure.id === 'units_count' && SUBORDINATE_BEFORE.test(text.slice(clauseStart(text, token.start, sentence.start), token.start))) {
+      const subordinate = figureDef('subordinate_units');
+      if (subordinate) match = { ...match, figure: subordinate };
+    }
+    const subset = kind === 'count' && SUBSET_AFTER.test(text.slice(token.unitEnd, token.unitEnd + 16));
     // A code printed in brackets right before the number names the row: 行政运行（2101501）73.98.
     let code: Item['code'];
     const previous = tokens[token.index - 1];
@@ -319,7 +346,7 @@ export function readSection(text: string, topic: Topic): Reading {
       const system = codeSystemOf(digits);
       if (system) code = { code: digits, system };
     }
-    const item: Item = { id: items.length, kind, token, unitClass, match, code, window, sentence, years: yearsIn(clauseStart(text, token.start, sentence.start), token.start) };
+    const item: Item = { id: items.length, kind, token, unitClass, match, code, functionLine, subset, window, sentence, years: yearsIn(clauseStart(text, token.start, sentence.start), token.start) };
     items.push(item);
     // The innermost open list that takes parts of this kind gets it; others end here.
     while (open.length > 0) {

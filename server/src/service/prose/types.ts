@@ -10,7 +10,7 @@ export type ClaimKind = 'amount' | 'share' | 'change' | 'parts' | 'year' | 'coun
  */
 export type ClaimStatus = 'verified' | 'mismatched' | 'unverified' | 'information';
 
-export type ProseRuleId = 'text/amount' | 'text/share' | 'text/change' | 'text/parts' | 'text/year' | 'text/count';
+export type ProseRuleId = 'text/amount' | 'text/share' | 'text/change' | 'text/parts' | 'text/year' | 'text/count' | 'text/name';
 
 /** A figure behind a claim: where it comes from and where it is printed. */
 export interface ClaimFigure {
@@ -43,6 +43,13 @@ export interface Claim {
   readonly sentence: string;
   /** Title of the section. */
   readonly section: string;
+  /**
+   * When the figures compared allow several printed values (a rate computed from the stated
+   * figure or from the table's exact one): all of them.
+   */
+  readonly accepts?: readonly string[];
+  /** Verified only to this many decimals (by a sum whose whole is printed less precisely). */
+  readonly verifiedDecimals?: number;
 }
 
 /** A finding of the prose checker, filed by the rule of its kind. */
@@ -57,4 +64,6 @@ export interface ProseIssue {
 export interface ProseAnalysis {
   readonly claims: readonly Claim[];
   readonly issues: readonly ProseIssue[];
+  /** Item-by-item lines read (功能分类 paths naming an amount), for the ledger of text/name. */
+  readonly functionLines: number;
 }

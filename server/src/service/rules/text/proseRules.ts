@@ -36,3 +36,22 @@ export const textParts = proseRule('text/parts', 'parts', 'error', '说明文字
 // quoted from another year, projects counted another way), so they are flagged, not failed.
 export const textYear = proseRule('text/year', 'year', 'warning', '说明文字中本年数字标注本年度，增减与上年比较');
 export const textCount = proseRule('text/count', 'count', 'warning', '说明文字中的个数与项目表、单位构成或所列名称一致');
+
+/**
+ * text/name: the 类/款/项 names of an item-by-item line against the code its numbers or the
+ * report's tables give (a retired name, another row's name, a misspelt name), with the fix.
+ */
+export const textName: Rule = {
+  id: 'text/name',
+  area: 'text',
+  severity: 'warning',
+  title: '说明文字中逐项列出的功能科目类、款、项名称与科目编码一致（含已停用的旧名称）',
+  run(context, run) {
+    const analysis = context.prose();
+    for (const issue of analysis.issues) {
+      if (issue.rule !== 'text/name') continue;
+      run.report({ span: issue.span, message: issue.message, severity: issue.severity, data: issue.data });
+    }
+    if (analysis.functionLines > 0) run.checked(analysis.functionLines);
+  },
+};
