@@ -81,10 +81,8 @@ export function importItemTable(parts: SheetParts, key: TableKey, ctx: SheetCont
           if (amount.text !== null) ctx.report(address(row, a.col), t('A second amount column of the list "{0}"; the cell is left out', label));
           return;
         }
-        if (side.list === 'expense' && !fiscal && i > 0) {
-          if (amount.text !== null) ctx.report(address(row, a.col), t('A second amount column of the list "{0}"; the cell is left out', label));
-          return;
-        }
+        // A 收支总表 whose 支出 side prints more than one amount (预算数 split into 基本支出 / 项目支出):
+        // the first is the line's amount, the others go by their column keys.
         amounts.set(amountKey, amount.text);
       });
       const figures = [...amounts.values()].filter((v) => v !== null);
@@ -104,6 +102,10 @@ export function importItemTable(parts: SheetParts, key: TableKey, ctx: SheetCont
         } else {
           const value = amounts.get('amount') ?? null;
           totals.set(total, value === null ? null : new PrintedAmount(value));
+          side.amounts.forEach((a, i) => {
+            if (i === 0 || amounts.get(a.key) === null || amounts.get(a.key) === undefined) return;
+            ctx.report(address(row, a.col), t('"{0}" is one figure in the format; its amount in column "{1}" is left out', label, paths[a.col].join(' / ')));
+          });
         }
         continue;
       }
