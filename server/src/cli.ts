@@ -9,7 +9,10 @@ import { createCodeTables } from './node/dataFiles';
 import type { UserSettings } from './service/settings';
 import type { LedgerEntry } from './service/rules/ruleTypes';
 import { runGenerate } from './commands/generate';
-import { runImport } from './commands/import';
+import { isPdfPath, problemLine, runImport } from './commands/import';
+import { importPdf, PdfReadError } from './publish/node/pdfImport';
+import { newReportYaml } from './publish/import/emitYaml';
+import { pageLocator } from './publish/pdf/sourcePages';
 import { runExport } from './commands/export';
 import { CommandIO, usageOr } from './commands/args';
 
@@ -24,11 +27,13 @@ const SUBCOMMANDS: Readonly<Record<string, (argv: readonly string[], io: CliIO) 
  * budget-check — the command-line front end of the language service.
  *
  *   budget-check [check] [--format text|json] [--codes FILE.csv]... [--ledger] [--locale zh-cn|en]
- *                [--rule ID=SEVERITY]... [--tolerance N] [--code-year YYYY] <file|dir>...
+ *                [--rule ID=SEVERITY]... [--tolerance N] [--code-year YYYY] <file|dir|report.pdf>...
  *   budget-check generate <file> [--section TITLE] [--in-place]
- *   budget-check import <file.xlsx>... [-o report.budget.yaml]
+ *   budget-check import <file.xlsx>... | <report.pdf> [-o report.budget.yaml]
  *   budget-check export <report> [--xlsx out.xlsx] [--html out.html] [--pdf out.pdf]
  *
+ * A .pdf is imported in memory (as `budget-check import` would write it) and checked; its findings
+ * name the line of that report and the page of the PDF.
  * Exit 0 when no file has an error, 1 when some file has one, 2 for usage or unreadable input.
  */
 export type CliIO = CommandIO;
@@ -42,7 +47,7 @@ interface Options {
   inputs: string[];
 }
 
-const USAGE = 'usage: budget-check [check] [--format text|json] [--codes FILE.csv] [--ledger] [--locale zh-cn|en] [--rule ID=SEVERITY] [--tolerance N] [--code-year YYYY] <file|dir>...\n       budget-check generate <file> [--section TITLE] [--in-place]\n       budget-check import <file.xlsx>... [-o report.budget.yaml]\n       budget-check export <report> [--xlsx out.xlsx] [--html out.html] [--pdf out.pdf]';
+const USAGE = 'usage: budget-check [check] [--format text|json] [--codes FILE.csv] [--ledger] [--locale zh-cn|en] [--rule ID=SEVERITY] [--tolerance N] [--code-year YYYY] <file|dir|report.pdf>...\n       budget-check generate <file> [--section TITLE] [--in-place]\n       budget-check import <file.xlsx>... | <report.pdf> [-o report.budget.yaml]\n       budget-check export <report> [--xlsx out.xlsx] [--html out.html] [--pdf out.pdf]';
 
 function readOptions(argv: readonly string[]): Options | string {
   const parsed = usageOr(() => parseArgs({
@@ -105,6 +110,8 @@ export interface FileResult {
   readonly ledger: readonly LedgerEntry[];
   readonly claims: { total: number; verified: number; mismatched: number; unverified: number };
   readonly error?: string;
+  /** For a PDF checked as imported: the page each diagnostic's place came from. */
+  readonly pages?: ReadonlyArray<number | undefined>;
 }
 
 export function checkText(service: BudgetService, file: string, text: string, settings: UserSettings): FileResult {
@@ -112,6 +119,36 @@ export function checkText(service: BudgetService, file: string, text: string, se
   const result = service.validate(document, settings);
   const textDocument = TextDocument.create(pathToUri(file), 'budget-yaml', 0, text);
   return { file, diagnostics: result.findings.map((f) => toDiagnostic(textDocument, f)), ledger: result.ledger, claims: result.claims };
+}
+
+/**
+ * A published report's PDF, checked as `budget-check import` would write it: what the import could
+ * not place goes to stderr, every finding carries the page its place came from. Undefined when
+ * the PDF cannot be read (the reason is on stderr).
+ */
+async function checkPdf(service: BudgetService, file: string, settings: UserSettings, io: CliIO): Promise<FileResult | undefined> {
+  let data: Buffer;
+  try {
+    data = fs.readFileSync(file);
+  } catch {
+    io.stderr(t('budget-check: cannot read {0}', file) + '\n');
+    return undefined;
+  }
+  try {
+    const imported = await importPdf({ file, data });
+    for (const problem of imported.result.problems) io.stderr(problemLine(problem) + '\n');
+    const text = newReportYaml(imported.result, { sources: [path.basename(file)] });
+    const result = checkText(service, file, text, settings);
+    const locate = pageLocator(text, imported);
+    const lineStarts = [0];
+    for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
+    const pages = result.diagnostics.map((d) => locate((lineStarts[d.range.start.line] ?? 0) + d.range.start.character));
+    return { ...result, pages };
+  } catch (error) {
+    if (!(error instanceof PdfReadError)) throw error;
+    io.stderr(t('budget-check: cannot read {0}: {1}', file, error.message) + '\n');
+    return undefined;
+  }
 }
 
 function pathToUri(file: string): string {
@@ -142,6 +179,12 @@ export async function main(argv: readonly string[], io: CliIO = { stdout: (s) =>
   const results: FileResult[] = [];
   let unreadable = missing.length > 0;
   for (const file of files) {
+    if (isPdfPath(file)) {
+      const result = await checkPdf(service, file, parsed.settings, io);
+      if (result) results.push(result);
+      else unreadable = true;
+      continue;
+    }
     let text: string;
     try {
       text = fs.readFileSync(file, 'utf8');
@@ -166,14 +209,19 @@ const SEVERITY_NAMES = ['', 'error', 'warning', 'information', 'hint'] as const;
 function jsonResult(result: FileResult, withLedger: boolean): unknown {
   return {
     file: result.file,
-    diagnostics: result.diagnostics.map((d) => ({ rule: d.code, severity: SEVERITY_NAMES[d.severity ?? 4], message: d.message, range: d.range })),
+    ...(result.pages ? { imported: 'pdf' } : {}),
+    diagnostics: result.diagnostics.map((d, i) => ({ rule: d.code, severity: SEVERITY_NAMES[d.severity ?? 4], message: d.message, range: d.range, ...(result.pages?.[i] !== undefined ? { page: result.pages[i] } : {}) })),
     claims: result.claims,
     ...(withLedger ? { ledger: result.ledger } : {}),
   };
 }
 
 function textResult(result: FileResult, withLedger: boolean): string {
-  const lines = result.diagnostics.map((d) => `${result.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${SEVERITY_NAMES[d.severity ?? 4]} ${d.code}: ${d.message}`);
+  const lines = result.diagnostics.map((d, i) => {
+    const page = result.pages?.[i];
+    return `${result.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${SEVERITY_NAMES[d.severity ?? 4]} ${d.code}: ${d.message}${page !== undefined ? ` (${t('page {0}', page)})` : ''}`;
+  });
+  if (result.pages) lines.unshift(t('{0}: checked as imported; lines and columns are those of the report `budget-check import {0}` writes', result.file));
   const counts = { error: 0, warning: 0, information: 0, hint: 0 };
   for (const d of result.diagnostics) counts[SEVERITY_NAMES[d.severity ?? 4] as keyof typeof counts] += 1;
   const c = result.claims;

@@ -5,6 +5,7 @@ import review from '../../../../l10n/zh-cn/review.json';
 import editor from '../../../../l10n/zh-cn/editor.json';
 import narrative from '../../../../l10n/zh-cn/narrative.json';
 import excel from '../../../../l10n/zh-cn/excel.json';
+import pdf from '../../../../l10n/zh-cn/pdf.json';
 
 /**
  * Localisation of the service's messages. Message keys are English (the @vscode/l10n
@@ -14,7 +15,7 @@ import excel from '../../../../l10n/zh-cn/excel.json';
  */
 export type Locale = 'zh-cn' | 'en';
 
-export const ZH_CN: Readonly<Record<string, string>> = { ...core, ...prose, ...review, ...editor, ...narrative, ...excel };
+export const ZH_CN: Readonly<Record<string, string>> = { ...core, ...prose, ...review, ...editor, ...narrative, ...excel, ...pdf };
 
 let current: Locale = 'zh-cn';
 l10n.config({ contents: ZH_CN as Record<string, string> });
