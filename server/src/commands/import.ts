@@ -110,7 +110,7 @@ export async function runImport(argv: readonly string[], io: CommandIO): Promise
   for (const line of summary(result)) report(line + '\n');
   if (pdf) report(narrativeSummary(pdf) + '\n');
   for (const problem of result.problems) io.stderr(problemLine(problem) + '\n');
-  if (result.tables.length === 0) {
+  if (result.tables.length === 0 && !result.narrative?.length) {
     io.stderr(t('budget-check import: no published table recognised; nothing written') + '\n');
     return 1;
   }
