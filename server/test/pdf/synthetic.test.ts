@@ -232,3 +232,65 @@ test('an encrypted, a truncated and a non-PDF file get a clear error, and import
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+/** A table printed without rules: columns only from where the text stands. */
+function unruledTableReport(): Buffer {
+  const size = 9;
+  const right = (text: string, edge: number, y: number): TextItem => ({ x: edge - textWidth(text, size), y, size, text });
+  const centered = (text: string, center: number, y: number): TextItem => ({ x: center - textWidth(text, size) / 2, y, size, text });
+  const header = (top: number): TextItem[] => [
+    centered('项目', 184, top), centered('支出预算', 555, top),
+    centered('功能分类科目编码', 100, top + 14), { x: 165, y: top + 14, size, text: '功能分类科目名称' }, centered('合计', 455, top + 14), centered('基本支出', 555, top + 14), centered('项目支出', 655, top + 14),
+    { x: 62, y: top + 28, size, text: '类' }, { x: 97, y: top + 28, size, text: '款' }, { x: 132, y: top + 28, size, text: '项' },
+  ];
+  const row = (y: number, codes: [string, string, string], name: string, amounts: [string, string, string]): TextItem[] => [
+    ...[60, 95, 130].map((x, i) => ({ x, y, size, text: codes[i] })).filter((t) => t.text),
+    ...(name ? [{ x: 165, y, size, text: name }] : []),
+    right(amounts[0], 480, y), right(amounts[1], 580, y), right(amounts[2], 680, y),
+  ];
+  const page1: PageSpec = {
+    texts: [
+      ...furniture(1),
+      { x: 300, y: 70, size: 14, text: '2024年部门支出预算总表' },
+      { x: 60, y: 92, size, text: '编制部门：某区财政局' }, { x: 640, y: 92, size, text: '单位：元' },
+      ...header(110),
+      ...row(160, ['204', '', ''], '公共安全支出', ['1000.00', '600.00', '400.00']),
+      ...row(174, ['204', '06', ''], '司法', ['1000.00', '600.00', '400.00']),
+      ...row(188, ['204', '06', '01'], '行政运行', ['600.00', '600.00', '0.00']),
+      ...row(202, ['204', '06', '04'], '基层司法业务', ['400.00', '0.00', '400.00']),
+    ],
+    rules: [{ x1: 55, y1: 100, x2: 690, y2: 100 }, { x1: 55, y1: 150, x2: 690, y2: 150 }],
+  };
+  const page2: PageSpec = {
+    texts: [
+      ...furniture(2),
+      ...header(60),
+      ...row(110, ['208', '', ''], '社会保障和就业支出', ['50.00', '50.00', '0.00']),
+      ...row(124, ['208', '05', ''], '行政事业单位养老支出', ['50.00', '50.00', '0.00']),
+      ...row(138, ['208', '05', '05'], '机关事业单位基本养老保险缴', ['50.00', '50.00', '0.00']),
+      { x: 165, y: 148, size, text: '费支出' },
+      ...row(166, ['', '', ''], '合计', ['1050.00', '650.00', '400.00']),
+      { x: 60, y: 184, size, text: '注：本表为测试数据。' },
+      { x: 380, y: 240, size: 18, text: '其他说明' },
+      { x: 84, y: 280, size: 12, text: P4 },
+    ],
+    rules: [{ x1: 55, y1: 172, x2: 690, y2: 172 }],
+  };
+  return buildPdf({ pages: [page1, page2] });
+}
+
+test('a table without ruling lines: columns from the text positions, merged headers, codes in 类/款/项 columns, a wrapped name, continued on the next page', async () => {
+  setLocale('zh-cn');
+  const { imported, report } = await importBuffer(unruledTableReport());
+  assert.deepEqual(imported.result.problems, []);
+  const expense = report.tables.get('expense')!;
+  assert.ok(expense, JSON.stringify(imported.result.sheets));
+  assert.equal(expense.unit, '元');
+  assert.deepEqual(expense.rows.map((r) => [r.code?.value, r.name?.value]), [
+    ['204', '公共安全支出'], ['204 06', '司法'], ['204 06 01', '行政运行'], ['204 06 04', '基层司法业务'],
+    ['208', '社会保障和就业支出'], ['208 05', '行政事业单位养老支出'], ['208 05 05', '机关事业单位基本养老保险缴费支出'],
+  ]);
+  assert.deepEqual(['total', 'basic', 'project'].map((c) => expense.total?.cells.get(c)?.amount.text), ['1050.00', '650.00', '400.00']);
+  assert.equal(expense.note?.value, '注：本表为测试数据。');
+  assert.deepEqual(imported.narrative.sections.map((s) => [s.title, s.paragraphs.map((p) => p.text)]), [['其他说明', [P4]]]);
+});

@@ -31,9 +31,10 @@ export function furnitureOf(pages: ReadonlyArray<{ readonly number: number; read
       repeats.set(key, [...(repeats.get(key) ?? []), line]);
     }
   }
-  const threshold = Math.max(3, Math.ceil(pages.length / 2));
+  // Printed in the same margin on at least half of the pages (and on two at least).
+  const threshold = Math.max(2, Math.ceil(pages.length / 2));
   for (const lines of repeats.values()) {
-    if (new Set(lines.map((l) => l.page)).size >= Math.min(threshold, pages.length) && pages.length >= 3) for (const line of lines) furniture.add(line);
+    if (new Set(lines.map((l) => l.page)).size >= threshold) for (const line of lines) furniture.add(line);
   }
   return furniture;
 }

@@ -7,6 +7,7 @@ import { tableKeyOfTitle } from '../vocabulary';
 import { layoutDocument } from './layout';
 import { Narrative, NarrativeSection, readNarrative, TocEntry } from './narrative';
 import { Place, tableGrid, TableGrid } from './tableGrid';
+import { textTableGrid } from './textTable';
 import type { PdfDocument, Unplaced } from './types';
 
 /**
@@ -82,7 +83,10 @@ export function tocTables(toc: readonly TocEntry[]): Array<{ entry: TocEntry; ti
 
 export function importPdfDocument(document: PdfDocument, file?: string): PdfImport {
   const layout = layoutDocument(document);
-  const tables = layout.tables.map((table) => tableGrid(table, pageRange(table.parts.map((p) => p.page))));
+  const tables = [
+    ...layout.tables.map((table) => tableGrid(table, pageRange(table.parts.map((p) => p.page)))),
+    ...layout.textTables.map((table) => textTableGrid(table, pageRange([...table.title, ...table.lines].map((l) => l.page)))),
+  ];
   // Two tables on one page range get distinct names.
   const names = new Map<string, number>();
   const grids = tables.map((table) => {

@@ -5,6 +5,7 @@ import { fillFrames, FrameContent } from './frameText';
 import { furnitureOf } from './furniture';
 import { HIDDEN, Line, linesOf } from './lines';
 import type { PdfTable } from './tableGrid';
+import { findTextTables, TextTable } from './textTable';
 import type { Glyph, PdfDocument, Unplaced } from './types';
 
 /**
@@ -17,6 +18,8 @@ import type { Glyph, PdfDocument, Unplaced } from './types';
 
 export interface Layout {
   readonly tables: readonly PdfTable[];
+  /** Tables printed without ruling lines. */
+  readonly textTables: readonly TextTable[];
   readonly lines: readonly Line[];
   readonly furniture: readonly Line[];
   readonly unplaced: readonly Unplaced[];
@@ -177,5 +180,6 @@ export function layoutDocument(document: PdfDocument): Layout {
       seenText = false;
     }
   }
-  return { tables, lines, furniture: [...furniture], unplaced };
+  const found = findTextTables(lines, isTableTitle, (l) => META.test(l.text.trim()), (l) => NOTE.test(l.text.trim()));
+  return { tables, textTables: found.tables, lines: found.rest, furniture: [...furniture], unplaced };
 }
