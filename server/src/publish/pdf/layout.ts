@@ -96,7 +96,6 @@ export function layoutDocument(document: PdfDocument): Layout {
       if (line.visible < 0.9 && printedAgain(page.number, line)) reprinted.add(line);
     }
     for (const sliver of page.slivers) {
-      if (page.frames.some((f) => sliver.y > f.top && sliver.y < f.bottom + sliver.size)) continue;
       if (printedAgain(page.number, sliver)) continue;
       unplaced.push({ page: page.number, x: sliver.x, y: sliver.top, text: sliver.text.trim(), reason: 'hidden' });
     }
