@@ -10,6 +10,7 @@ import { runImport } from '../../src/commands/import';
 import { setLocale } from '../../src/service/i18n/l10n';
 import { buildPdf, PageSpec, ruledTable, TextItem, textWidth } from './pdfWriter';
 import { DEPARTMENT_PDF, paragraphs } from './fixtures';
+import { seededRandom } from '../helpers';
 
 /**
  * Small PDFs written by the test (pdfWriter.ts) for what the two real reports do not show: a
@@ -293,4 +294,19 @@ test('a table without ruling lines: columns from the text positions, merged head
   assert.deepEqual(['total', 'basic', 'project'].map((c) => expense.total?.cells.get(c)?.amount.text), ['1050.00', '650.00', '400.00']);
   assert.equal(expense.note?.value, '注：本表为测试数据。');
   assert.deepEqual(imported.narrative.sections.map((s) => [s.title, s.paragraphs.map((p) => p.text)]), [['其他说明', [P4]]]);
+});
+
+test('damaged PDFs: the import either reads what it can or fails with a PdfReadError, never anything else', async () => {
+  const real = fs.readFileSync(DEPARTMENT_PDF);
+  const random = seededRandom(17);
+  for (let round = 0; round < 6; round++) {
+    const data = Buffer.from(real);
+    for (let k = 0; k < 40; k++) data[1024 + random(data.length - 4096)] = random(256);
+    try {
+      const { imported } = await importBuffer(data, `damaged-${round}.pdf`);
+      assert.ok(Array.isArray(imported.result.problems));
+    } catch (error) {
+      assert.ok(error instanceof PdfReadError, `round ${round}: ${(error as Error).stack}`);
+    }
+  }
 });
