@@ -210,6 +210,12 @@ function itemsLayout(table: Table): { header: CellBlock; body: CellBlock; widths
     for (const group of table.groups.values()) for (const key of group.cells.keys()) used.add(key);
     const ordered = [...new Set([...declared, ...AMOUNT_ORDER.filter((c) => used.has(c))])];
     expenseKeys = ordered.length ? ordered : ['total'];
+  } else {
+    // A 收支总表 that splits its 支出 amounts (预算数: 合计, 人员经费, 公用经费, 项目支出, as the
+    // Shanghai template prints them): the amount, then the other columns its lines carry.
+    const used = new Set<string>();
+    for (const entry of expense) for (const key of entry.cells.keys()) used.add(key);
+    expenseKeys = ['amount', ...AMOUNT_ORDER.filter((c) => used.has(c))];
   }
   type Side = { list: ListKey; top: string; label: string; keys: string[]; entries: Table['lists'] extends ReadonlyMap<string, infer E> ? E : never };
   const sides: Side[] = [
@@ -227,7 +233,9 @@ function itemsLayout(table: Table): { header: CellBlock; body: CellBlock; widths
     widths.push(28);
     const amountPaths = side.keys.length === 1 && (side.keys[0] === 'amount' || side.keys[0] === 'total')
       ? [[side.top, side.keys[0] === 'amount' ? TEXT.amount : exportLabel('total', 'items')]]
-      : exportPaths(side.keys, 'items').map((p) => [side.top, ...p]);
+      : side.keys[0] === 'amount'
+        ? [[side.top, exportLabel('total', 'items')], ...exportPaths(side.keys.slice(1), 'items').map((p) => [side.top, ...p])]
+        : exportPaths(side.keys, 'items').map((p) => [side.top, ...p]);
     for (const p of amountPaths) { paths.push(p); widths.push(13); }
   }
   const cells: PlacedCell[] = [];
