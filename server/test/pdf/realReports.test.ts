@@ -8,6 +8,10 @@ import { isMergeFollower } from '../../src/publish/grid';
 import { main } from '../../src/cli';
 import { setLocale } from '../../src/service/i18n/l10n';
 import { DEPARTMENT_PDF, importFixture, paragraphs, UNIT_PDF } from './fixtures';
+import { importXlsx, reportToXlsx } from '../../src/publish/node/workbooks';
+import { newReportYaml } from '../../src/publish/import/emitYaml';
+import { parseBudgetDocument } from '../../src/service/document';
+import { reportDigest } from '../excel/tableDigest';
 
 /**
  * The two published Shanghai reports (普陀区司法局 2026, 部门 and 单位), imported from their PDFs:
@@ -212,3 +216,13 @@ test('budget-check report.pdf checks the imported report and names the page of e
   assert.match(text.join(''), /shanghai-putuo-justice-2026-department\.pdf:\d+:\d+: warning review\/doubled: .* \(第8页\)$/m);
 });
 
+
+test('both reports export to Excel and import back to the same tables', async () => {
+  for (const file of [DEPARTMENT_PDF, UNIT_PDF]) {
+    const { report } = await importFixture(file);
+    const workbook = await reportToXlsx(report);
+    const back = await importXlsx([{ file: 'back.xlsx', data: workbook }]);
+    const yaml = newReportYaml({ ...back, kind: report.kind });
+    assert.deepEqual(reportDigest(parseBudgetDocument(yaml).report), reportDigest(report));
+  }
+});
