@@ -73,7 +73,7 @@ const PAGE3_ROWS = [
   ['合计', '', '370.00', '270.00', '100.00'],
 ];
 
-function continuedTableReport(): Buffer {
+function continuedTablePages(): PageSpec[] {
   const page1: PageSpec = {
     texts: [
       ...furniture(1),
@@ -115,7 +115,11 @@ function continuedTableReport(): Buffer {
     ],
     rules: table3.rules,
   };
-  return buildPdf({ pages: [page1, page2, page3] });
+  return [page1, page2, page3];
+}
+
+function continuedTableReport(): Buffer {
+  return buildPdf({ pages: continuedTablePages() });
 }
 
 async function importBuffer(data: Buffer, file = 'test.pdf') {
@@ -309,4 +313,21 @@ test('damaged PDFs: the import either reads what it can or fails with a PdfReadE
       assert.ok(error instanceof PdfReadError, `round ${round}: ${(error as Error).stack}`);
     }
   }
+});
+
+test('a border drawn round every page is not a table: the table inside it and the text around it are read as without it', async () => {
+  const border = [
+    { x1: 20, y1: 20, x2: 822, y2: 20 }, { x1: 20, y1: 575, x2: 822, y2: 575 },
+    { x1: 20, y1: 20, x2: 20, y2: 575 }, { x1: 822, y1: 20, x2: 822, y2: 575 },
+  ];
+  const plain = await importBuffer(continuedTableReport());
+  const pdf = buildPdf({
+    pages: [0, 1, 2].map((i) => {
+      const page = continuedTablePages()[i];
+      return { ...page, rules: [...(page.rules ?? []), ...border] };
+    }),
+  });
+  const bordered = await importBuffer(pdf);
+  assert.deepEqual(bordered.imported.result.problems, []);
+  assert.equal(bordered.yaml.replace(/^#.*\n/, ''), plain.yaml.replace(/^#.*\n/, ''));
 });

@@ -37,15 +37,16 @@ export function fillFrames(page: number, frames: readonly Frame[], glyphs: reado
   for (const glyph of glyphs) {
     const cx = glyph.x + glyph.width / 2;
     const cy = glyph.y - glyph.size * 0.35;
-    let placed = false;
-    for (let f = 0; f < frames.length && !placed; f++) {
-      const cell = cellAt(frames[f], cx, cy);
-      if (!cell) continue;
-      const frame = frames[f];
-      perArea[f][frame.areaOf[cell.row * (frame.xs.length - 1) + cell.col]].push(glyph);
-      placed = true;
-    }
-    if (!placed) outside.push(glyph);
+    // The smallest frame the glyph falls in (a table drawn inside a larger box).
+    let best: { f: number; area: number; size: number } | undefined;
+    frames.forEach((frame, f) => {
+      const cell = cellAt(frame, cx, cy);
+      if (!cell) return;
+      const size = (frame.xs[frame.xs.length - 1] - frame.xs[0]) * (frame.ys[frame.ys.length - 1] - frame.ys[0]);
+      if (!best || size < best.size) best = { f, area: frame.areaOf[cell.row * (frame.xs.length - 1) + cell.col], size };
+    });
+    if (best) perArea[best.f][best.area].push(glyph);
+    else outside.push(glyph);
   }
   const contents = frames.map((frame, f) => ({
     page,

@@ -18,6 +18,7 @@ import type { PdfDocument, Unplaced } from './types';
  */
 
 export interface PdfImport {
+  readonly file?: string;
   readonly result: ImportResult;
   /** The grid of each imported table, with the page of every row and the place of every cell. */
   readonly grids: ReadonlyMap<TableKey, TableGrid>;
@@ -65,7 +66,7 @@ function sectionPages(sections: readonly NarrativeSection[]): number[] {
 /** `report.pdf: pages 4–23 → narrative, 6 sections, 57 paragraphs`, for the import's summary. */
 export function narrativeSummary(imported: PdfImport): string {
   const { sections } = imported.narrative;
-  const file = imported.result.sheets[0]?.file;
+  const file = imported.file;
   const where = `${file ? file + ': ' : ''}${sections.length ? pageRange(sectionPages(sections)) : ''}`;
   return t('{0} → narrative, {1} sections, {2} paragraphs', where, sections.length, countParagraphs(sections));
 }
@@ -119,7 +120,6 @@ export function importPdfDocument(document: PdfDocument, file?: string): PdfImpo
   const coverTitle = cover.title ? normalizeLabel(cover.title) : '';
   const kind = /单位预算/.test(coverTitle) ? 'unit' : /部门预算/.test(coverTitle) ? 'department' : recognised.kind;
   const year = /((?:19|20)\d{2})年/.exec(coverTitle)?.[1];
-  const sheets = recognised.sheets.slice();
   const sections = narrative.sections.map(importedSection);
   const result: ImportResult = {
     ...recognised,
@@ -129,9 +129,8 @@ export function importPdfDocument(document: PdfDocument, file?: string): PdfImpo
     title: cover.title,
     date: cover.date,
     narrative: sections.length ? sections : undefined,
-    sheets,
     problems,
   };
-  return { result, grids: tableGrids, narrative, pages: document.pages.length };
+  return { file, result, grids: tableGrids, narrative, pages: document.pages.length };
 }
 

@@ -1,12 +1,12 @@
 import { normalizeLabel } from '../grid';
 import { tableKeyOfTitle } from '../vocabulary';
-import { framesOf } from './frames';
+import { Frame, framesOf } from './frames';
 import { fillFrames, FrameContent } from './frameText';
 import { furnitureOf } from './furniture';
 import { HIDDEN, Line, linesOf } from './lines';
 import type { PdfTable } from './tableGrid';
 import { findTextTables, TextTable } from './textTable';
-import type { Glyph, PdfDocument, Unplaced } from './types';
+import type { PdfDocument, Unplaced } from './types';
 
 /**
  * The document read page by page in reading order: ruled tables (with the title and 编制部门 /
@@ -33,9 +33,9 @@ function isTableTitle(line: Line): boolean {
   return tableKeyOfTitle(text) !== undefined || /表(?:[(（].*[)）])?$/.test(text);
 }
 
-/** A frame with a single row or column is a box around text, not a table. */
-function isTable(content: FrameContent): boolean {
-  return content.frame.xs.length >= 3 && content.frame.ys.length >= 3;
+/** A frame with a single row or column is a box around text (a page border), not a table. */
+function isTable(frame: Frame): boolean {
+  return frame.xs.length >= 3 && frame.ys.length >= 3;
 }
 
 interface PageItems {
@@ -51,21 +51,9 @@ function readPages(document: PdfDocument): PageItems[] {
   return document.pages.map((page) => {
     const shown = page.glyphs.filter((g) => g.visible >= HIDDEN);
     const slivers = page.glyphs.filter((g) => g.visible > 0 && g.visible < HIDDEN);
-    const frames = framesOf(page.rules);
-    const { contents, outside } = fillFrames(page.number, frames, shown);
-    const tables = contents.filter(isTable);
     // Text inside boxes that are not tables is read as text.
-    const boxed: Glyph[] = [];
-    contents.forEach((content, i) => {
-      if (isTable(content)) return;
-      const frame = frames[i];
-      for (const g of shown) {
-        const cx = g.x + g.width / 2;
-        const cy = g.y - g.size * 0.35;
-        if (cx >= frame.xs[0] && cx <= frame.xs[frame.xs.length - 1] && cy >= frame.ys[0] && cy <= frame.ys[frame.ys.length - 1]) boxed.push(g);
-      }
-    });
-    return { number: page.number, height: page.height, lines: linesOf(page.number, [...outside, ...boxed]), frames: tables, slivers: linesOf(page.number, slivers) };
+    const { contents, outside } = fillFrames(page.number, framesOf(page.rules).filter(isTable), shown);
+    return { number: page.number, height: page.height, lines: linesOf(page.number, outside), frames: contents, slivers: linesOf(page.number, slivers) };
   });
 }
 
