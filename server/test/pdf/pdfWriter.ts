@@ -33,6 +33,11 @@ export interface PageSpec {
   readonly clips?: readonly Clip[];
   /** A grey image over the page (a scanned page). */
   readonly image?: boolean;
+  /**
+   * Text in a CJK font the PDF does not embed (STSong-Light, predefined CMap UniGB-UCS2-H, no
+   * ToUnicode): readable only with the Adobe-GB1 CMaps.
+   */
+  readonly unembedded?: readonly TextItem[];
 }
 
 export interface PdfSpec {
@@ -155,6 +160,10 @@ export function buildPdf(spec: PdfSpec): Buffer {
       ops.push(`${x.toFixed(2)} ${y.toFixed(2)} ${w.toFixed(2)} ${h.toFixed(2)} re f`);
     }
     ops.push(textOps(fonts, page.texts ?? [], height));
+    for (const item of page.unembedded ?? []) {
+      const hex = Buffer.from(item.text, 'utf16le').swap16().toString('hex');
+      ops.push(`BT /F0 ${item.size} Tf 1 0 0 1 ${item.x.toFixed(2)} ${(height - item.y).toFixed(2)} Tm <${hex}> Tj ET`);
+    }
     for (const clip of page.clips ?? []) {
       ops.push(`q ${clip.x} ${height - clip.y - clip.height} ${clip.width} ${clip.height} re W n`);
       ops.push(textOps(fonts, clip.texts, height));
@@ -176,7 +185,13 @@ export function buildPdf(spec: PdfSpec): Buffer {
     return add(`<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding /FirstChar 32 /LastChar 255 /Widths [${widths.join(' ')}] /ToUnicode ${toUnicode} 0 R >>`);
   });
   const image = pageContents.some((p) => p.image) ? add(`<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 4 >>\nstream\n\x80\x90\xa0\xb0\nendstream`) : 0;
-  const fontDict = `<< ${fontObjects.map((o, i) => `/F${i + 1} ${o} 0 R`).join(' ')} >>`;
+  let unembedded = 0;
+  if (pageContents.some((_, i) => spec.pages[i].unembedded?.length)) {
+    const descriptor = add('<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 >>');
+    const cid = add(`<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /DW 1000 /FontDescriptor ${descriptor} 0 R >>`);
+    unembedded = add(`<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [${cid} 0 R] >>`);
+  }
+  const fontDict = `<< ${fontObjects.map((o, i) => `/F${i + 1} ${o} 0 R`).join(' ')}${unembedded ? ` /F0 ${unembedded} 0 R` : ''} >>`;
   const pageIds = pageContents.map((page) => {
     const content = add(`<< /Length ${Buffer.byteLength(page.content, 'latin1')} >>\nstream\n${page.content}\nendstream`);
     const resources = `<< /Font ${fontDict}${image ? ` /XObject << /Im1 ${image} 0 R >>` : ''} >>`;
@@ -232,4 +247,18 @@ export function ruledTable(options: { x: number[]; top: number; rowHeight: numbe
   });
   rules.push({ x1: left, y1: top + rows.length * rowHeight, x2: right, y2: top + rows.length * rowHeight });
   return { texts, rules };
+}
+
+/** Chinese printed with a font the PDF does not embed: only the predefined Adobe-GB1 CMaps tell the characters. */
+export function unembeddedFontReport(): Buffer {
+  return buildPdf({
+    pages: [{
+      width: 595,
+      height: 842,
+      unembedded: [
+        { x: 230, y: 80, size: 18, text: '部门预算编制说明' },
+        { x: 84, y: 120, size: 12, text: '本部门一般公共预算支出合计100.00万元。' },
+      ],
+    }],
+  });
 }

@@ -8,7 +8,7 @@ import { newReportYaml } from '../../src/publish/import/emitYaml';
 import { parseBudgetDocument } from '../../src/service/document';
 import { runImport } from '../../src/commands/import';
 import { setLocale } from '../../src/service/i18n/l10n';
-import { buildPdf, PageSpec, ruledTable, TextItem, textWidth } from './pdfWriter';
+import { buildPdf, PageSpec, ruledTable, TextItem, textWidth, unembeddedFontReport } from './pdfWriter';
 import { DEPARTMENT_PDF, paragraphs } from './fixtures';
 import { seededRandom } from '../helpers';
 
@@ -330,4 +330,9 @@ test('a border drawn round every page is not a table: the table inside it and th
   const bordered = await importBuffer(pdf);
   assert.deepEqual(bordered.imported.result.problems, []);
   assert.equal(bordered.yaml.replace(/^#.*\n/, ''), plain.yaml.replace(/^#.*\n/, ''));
+});
+
+test('Chinese in a font the PDF does not embed is read through the predefined CMaps', async () => {
+  const { imported } = await importBuffer(unembeddedFontReport());
+  assert.deepEqual(imported.narrative.sections.map((s) => [s.title, s.paragraphs.map((p) => p.text)]), [['部门预算编制说明', ['本部门一般公共预算支出合计100.00万元。']]]);
 });

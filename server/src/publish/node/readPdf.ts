@@ -1,15 +1,14 @@
-import * as fs from 'fs';
-import * as path from 'path';
 import { t } from '../../service/i18n/l10n';
 import { FontInfo, interpretOperators, Matrix, Operator } from '../pdf/operators';
 import type { PdfDocument, PdfPage } from '../pdf/types';
+import { CMapReader } from './pdfCMaps';
 
 /**
  * Reads a PDF with Mozilla's pdf.js (pdfjs-dist, legacy build for Node): for every page the
  * operator list (the parsed content stream) and the fonts it uses, turned into glyphs and ruling
  * lines by pdf/operators.ts. Nothing is rendered, no script runs (isEvalSupported: false), no
- * font or file is fetched; the "worker" runs in this thread. Predefined CJK CMaps are read from
- * pdfjs-dist's cmaps/ when the package is installed beside the code.
+ * font or file is fetched; the "worker" runs in this thread. Predefined CJK CMaps come from
+ * pdfCMaps.ts (node_modules in a checkout, one packed file in the package).
  */
 
 type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -53,15 +52,6 @@ function pdfjs(): Promise<Pdfjs> {
     }
   })();
   return loading;
-}
-
-function cMapDirectory(): string | undefined {
-  try {
-    const dir = path.join(path.dirname(require.resolve('pdfjs-dist/package.json')), 'cmaps');
-    return fs.existsSync(dir) ? dir + path.sep : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Checks the envelope of the file before pdf.js repairs what it can: a PDF header, and an %%EOF near the end. */
@@ -114,8 +104,7 @@ export async function readPdf(data: Uint8Array): Promise<PdfReadResult> {
     disableStream: true,
     stopAtErrors: false,
     verbosity: pdf.VerbosityLevel.ERRORS,
-    cMapUrl: cMapDirectory(),
-    cMapPacked: true,
+    CMapReaderFactory: CMapReader as never,
   });
   let doc: Awaited<typeof task.promise>;
   try {

@@ -67,7 +67,7 @@ function sectionPages(sections: readonly NarrativeSection[]): number[] {
 export function narrativeSummary(imported: PdfImport): string {
   const { sections } = imported.narrative;
   const file = imported.file;
-  const where = `${file ? file + ': ' : ''}${sections.length ? pageRange(sectionPages(sections)) : ''}`;
+  const where = [file, sections.length ? pageRange(sectionPages(sections)) : undefined].filter(Boolean).join(': ');
   return t('{0} → narrative, {1} sections, {2} paragraphs', where, sections.length, countParagraphs(sections));
 }
 
