@@ -18,7 +18,7 @@ function escape(text) {
 
 function rulesSection() {
   const { RULES, COMPANION_RULES } = load('service/rules/registry.js');
-  const areas = { yaml: 'YAML', schema: '结构 Structure', amount: '金额 Amounts', code: '科目编码 Codes', sum: '表内合计 Sums', xref: '表间勾稽 Cross-table', text: '说明文字 Prose', review: '审核要点 Review' };
+  const areas = { yaml: 'YAML', schema: '结构 Structure', amount: '金额 Amounts', label: '词汇 Vocabulary', code: '科目编码 Codes', sum: '表内合计 Sums', xref: '表间勾稽 Cross-table', text: '说明文字 Prose', review: '审核要点 Review' };
   const severity = { error: '错误', warning: '警告', information: '提示', hint: '提示' };
   const rows = [...RULES, ...COMPANION_RULES.map((r) => ({ ...r, area: 'sum' }))];
   const lines = ['| rule id | 类别 | 默认级别 | 检查内容 |', '|---|---|---|---|'];

@@ -15,9 +15,18 @@ for (const sample of goldenFindings()) {
   const file = path.join(dir, sample.sample.replace(/\.budget\.ya?ml$/, '.json').replace(/\//g, '__'));
   const old = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : { findings: [], missed: [] };
   const key = (f) => `${f.rule}|${f.line}|${f.text}|${f.message}`;
+  const place = (f) => `${f.rule}|${f.line}|${f.text}`;
   const reviewed = new Map(old.findings.map((f) => [key(f), f]));
+  // A finding whose wording changed keeps its verdict (same rule, line and text); the change is
+  // printed so that the reviewer reads the new message.
+  const byPlace = new Map();
+  for (const f of old.findings) if (!byPlace.has(place(f))) byPlace.set(place(f), f);
   const findings = sample.findings.map((f) => {
-    const previous = reviewed.get(key(f));
+    let previous = reviewed.get(key(f));
+    if (!previous && byPlace.has(place(f))) {
+      previous = byPlace.get(place(f));
+      console.log(`  reworded ${place(f)}:\n    was ${previous.message}\n    now ${f.message}`);
+    }
     return { ...f, verdict: previous?.verdict ?? 'unreviewed', why: previous?.why ?? '' };
   });
   const next = { sample: sample.sample, claims: sample.claims, findings, missed: old.missed ?? [] };

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Checks the code tables in this folder and compares them with the seed reports.
-// Usage: node scripts/verify-codes.mjs [seed-dir]   (default seed dir: ../shared/seeds)
+// Usage: node scripts/verify-codes.mjs [seed-dir] [report-dir]
+//   (defaults: /work/shared/seeds and /work/shared/reports)
 // Prints counts and problems; exits 1 if a structural check fails.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
@@ -8,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 
 const here = join(dirname(fileURLToPath(import.meta.url)), '..', 'data', 'codes');
 const seedDir = process.argv[2] ?? '/work/shared/seeds';
+const reportDir = process.argv[3] ?? '/work/shared/reports';
 let failures = 0;
 const fail = (msg) => { failures++; console.log('FAIL ' + msg); };
 
@@ -41,7 +43,7 @@ function load(name, header) {
   return rows.map((r) => Object.fromEntries(header.map((k, i) => [k, r[i]])));
 }
 const norm = (s) => s.replace(/\s+/g, '').replace(/\(/g, '（').replace(/\)/g, '）');
-const SRC = /^(mof|inferred|mof-notice:[^;]+|seed:00[0-4]|shared:(function-codes-202[45]|economic-codes-department|economic-codes-government|economic-mapping))$/;
+const SRC = /^(mof|inferred|mof-notice:[^;]+|seed:00[0-4]|report:putuo-2026-(department|unit)|shared:(function-codes-202[45]|economic-codes-department|economic-codes-government|economic-mapping))$/;
 function checkSources(file, rows) {
   rows.forEach((r, i) => {
     const parts = r.source.split(';');
@@ -53,7 +55,7 @@ function checkSources(file, rows) {
 // ---------------------------------------------------------------- function codes
 const fn = load('function-codes.csv', ['code', 'name', 'from', 'to', 'source']);
 checkSources('function-codes.csv', fn);
-const YEARS = [2022, 2023, 2024, 2025];
+const YEARS = [2022, 2023, 2024, 2025, 2026];
 const fnByYear = new Map(YEARS.map((y) => [y, new Map()]));
 fn.forEach((r, i) => {
   const where = `function-codes.csv:${i + 2} ${r.code}`;
@@ -140,9 +142,37 @@ aliases.forEach((r, i) => {
   if (aliasNames.has(r.name)) fail(`function-class-aliases.csv:${i + 2}: duplicate name ${r.name}`);
   aliasNames.add(r.name);
   if (r.code === '') return; // documented: label that is not a 功能分类 类 (人行科目)
-  if (!/^\d{3}$/.test(r.code) || !fnByYear.get(2022).has(r.code) && !fnByYear.get(2025).has(r.code)) fail(`function-class-aliases.csv:${i + 2}: unknown 类 ${r.code}`);
+  if (!/^\d{3}$/.test(r.code) || !YEARS.some((y) => fnByYear.get(y).has(r.code))) fail(`function-class-aliases.csv:${i + 2}: unknown 类 ${r.code}`);
 });
 console.log(`function-class-aliases.csv: ${aliases.length} rows (${aliases.filter((r) => r.code === '').length} without code)`);
+
+// ---------------------------------------------------------------- renames
+// function-renames.csv: a 类/款/项 whose name changed; year = first budget year of the new name. The code must be in
+// function-codes.csv with the new name in every year of the table from that year on, and the old name must differ.
+const renames = load('function-renames.csv', ['code', 'old_name', 'new_name', 'year', 'source']);
+checkSources('function-renames.csv', renames);
+const renameKeys = new Set();
+renames.forEach((r, i) => {
+  const where = `function-renames.csv:${i + 2} ${r.code}`;
+  if (!/^(\d{3}|\d{5}|\d{7})$/.test(r.code) || r.code[0] !== '2') fail(`${where}: bad code`);
+  if (!r.old_name || !r.new_name || /[()]/.test(r.old_name + r.new_name)) fail(`${where}: empty name or half-width bracket`);
+  if (norm(r.old_name) === norm(r.new_name)) fail(`${where}: old and new name are the same`);
+  const y = Number(r.year);
+  if (!Number.isInteger(y) || y < 2000 || y > YEARS[YEARS.length - 1]) fail(`${where}: year ${r.year} not in 2000–${YEARS[YEARS.length - 1]}`);
+  const key = `${r.code}|${norm(r.old_name)}`;
+  if (renameKeys.has(key)) fail(`${where}: duplicate`);
+  renameKeys.add(key);
+  const years = YEARS.filter((yy) => yy >= y && fnByYear.get(yy).has(r.code));
+  if (!years.length) fail(`${where}: code not in function-codes.csv in any year from ${r.year}`);
+  for (const yy of years) {
+    const name = fnByYear.get(yy).get(r.code);
+    if (name !== r.new_name) fail(`${where}: new name "${r.new_name}" but the table has "${name}" in ${yy}`);
+  }
+});
+if (renames.map((r) => r.code).join() !== renames.map((r) => r.code).sort().join()) fail('function-renames.csv: rows not sorted by code');
+console.log(`function-renames.csv: ${renames.length} rows (类 ${renames.filter((r) => r.code.length === 3).length}, 款 ${renames.filter((r) => r.code.length === 5).length}, 项 ${renames.filter((r) => r.code.length === 7).length}); years ${[...new Set(renames.map((r) => r.year))].sort().join(', ')}`);
+/** The rename whose old name a printed name is, if the report year is on or after the rename. */
+const retired = (code, name, year) => renames.find((r) => r.code === code && norm(r.old_name) === norm(name) && year >= Number(r.year));
 
 // ---------------------------------------------------------------- seeds
 const SEED_YEAR = { '000': 2022, '001': 2023, '002': 2022, '003': 2024, '004': 2022 };
@@ -191,7 +221,10 @@ for (const p of printed) {
   const official = table.get(p.code);
   if (p.name === official) exact++;
   else if (norm(p.name) === norm(official)) formatOnly++;
-  else conflicts.push(`seed ${p.seed} line ${p.line}: ${p.code} printed "${p.name}", official "${official}"`);
+  else {
+    const old = p.kind === 'F' && retired(p.code, p.name, SEED_YEAR[p.seed]);
+    conflicts.push(`seed ${p.seed} line ${p.line}: ${p.code} printed "${p.name}", official "${official}"` + (old ? ` (RETIRED NAME: renamed in ${old.year})` : ''));
+  }
 }
 const distinct = (k) => new Set(printed.filter((p) => p.kind === k).map((p) => p.code)).size;
 console.log(`seeds: ${printed.length} code occurrences (distinct 功能 ${distinct('F')}, 部门经济 ${distinct('D')}, 政府经济 ${distinct('G')}); ` +
@@ -204,5 +237,68 @@ for (const p of seedPairs) {
   else if (rows.every((r) => r.source.startsWith('inferred'))) { pairInferred++; console.log(`  PAIR ONLY INFERRED seed ${p.seed} line ${p.line}: ${p.d} -> ${p.g}`); }
 }
 console.log(`seed pairs: ${seedPairs.length} printed (${new Set(seedPairs.map((p) => p.d + '>' + p.g)).size} distinct); not allowed ${pairBad}; allowed only by inferred rows ${pairInferred}`);
+// ---------------------------------------------------------------- reports
+// Real reports in /work/shared/reports/*.txt (pdftotext -layout of the PDFs). The Shanghai 区级 layout prints
+// codes split in columns separated by spaces ("204   06   01   行政运行   16726725.44 …", "301   01    基本工资 …")
+// and 类/款/项 chains in the prose ("公共安全支出（204类）司法（06款）行政运行（01项）"). The year is the one in the
+// file name; the source token of a file is report:<district>-<year>-<department|unit>.
+const reportToken = (file) => {
+  const m = file.match(/^[a-z]+-([a-z]+)-[a-z]+-(\d{4})-(department|unit)\.txt$/);
+  return m ? `report:${m[1]}-${m[2]}-${m[3]}` : null;
+};
+const reportPrinted = []; // {file, token, year, line, kind, code, name, where: 'table'|'prose'}
+let reportFiles = [];
+try { reportFiles = readdirSync(reportDir).filter((f) => f.endsWith('.txt')).sort(); } catch { console.log(`reports: no folder ${reportDir}`); }
+for (const file of reportFiles) {
+  const token = reportToken(file);
+  const year = Number((file.match(/(20\d\d)/) ?? [])[1]);
+  if (!token || !YEARS.includes(year)) { fail(`report ${file}: cannot tell its source token or year (${year})`); continue; }
+  const text = readFileSync(join(reportDir, file), 'utf8');
+  const lines = text.split('\n');
+  lines.forEach((line, n) => {
+    const t = line.trim().split(/\s+/);
+    if (!/^[235]\d{2}$/.test(t[0] ?? '')) return;
+    const max = t[0][0] === '2' ? 7 : 5;
+    let code = t[0]; let i = 1;
+    while (i < t.length && /^\d{2}$/.test(t[i]) && code.length < max) code += t[i++];
+    const name = t[i];
+    if (!name || isAmount(name) || !/[\u4e00-\u9fff]/.test(name)) return;
+    reportPrinted.push({ file, token, year, line: n + 1, kind: { 2: 'F', 3: 'D', 5: 'G' }[code[0]], code, name, where: 'table' });
+  });
+  // Prose: join the lines (PDF wraps) and keep a map from offsets to line numbers.
+  const starts = []; let joined = '';
+  lines.forEach((line) => { starts.push(joined.length); joined += line.trim(); });
+  const lineAt = (off) => { let lo = 0, hi = starts.length - 1; while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (starts[mid] <= off) lo = mid; else hi = mid - 1; } return lo + 1; };
+  const chain = /([\u4e00-\u9fff]+)[（(](2\d{2})类[）)](?:([\u4e00-\u9fff]+)[（(](\d{2})款[）)](?:([\u4e00-\u9fff]+)[（(](\d{2})项[）)])?)?/g;
+  for (const m of joined.matchAll(chain)) {
+    const line = lineAt(m.index);
+    const push = (code, name) => reportPrinted.push({ file, token, year, line, kind: 'F', code, name, where: 'prose' });
+    push(m[2], m[1]);
+    if (m[4]) push(m[2] + m[4], m[3]);
+    if (m[6]) push(m[2] + m[4] + m[6], m[5]);
+  }
+}
+let rMissing = 0, rExact = 0, rFormat = 0, rUntagged = 0; const rConflicts = [];
+for (const p of reportPrinted) {
+  const table = p.kind === 'F' ? fnByYear.get(p.year) : p.kind === 'D' ? dep : gov;
+  if (!table.has(p.code)) { rMissing++; fail(`report ${p.file}:${p.line}: ${p.code} ${p.name} not in table for ${p.year}`); continue; }
+  const official = table.get(p.code);
+  if (p.name === official) rExact++;
+  else if (norm(p.name) === norm(official)) rFormat++;
+  else { rConflicts.push(p); continue; }
+  if (p.kind === 'F') {
+    const row = fn.find((r) => r.code === p.code && Number(r.from) <= p.year && p.year <= Number(r.to));
+    if (!row.source.split(';').includes(p.token)) { rUntagged++; fail(`report ${p.file}:${p.line}: ${p.code} is printed there but its row lacks ${p.token}`); }
+  }
+}
+const rDistinct = (k) => new Set(reportPrinted.filter((p) => p.kind === k).map((p) => p.code)).size;
+console.log(`reports: ${reportFiles.length} files, ${reportPrinted.length} code occurrences (${reportPrinted.filter((p) => p.where === 'table').length} in tables, ` +
+  `${reportPrinted.filter((p) => p.where === 'prose').length} in prose; distinct 功能 ${rDistinct('F')}, 部门经济 ${rDistinct('D')}, 政府经济 ${rDistinct('G')}); ` +
+  `missing from tables ${rMissing}; name exact ${rExact}, whitespace/bracket-only differences ${rFormat}, name conflicts ${rConflicts.length}; rows without the report token ${rUntagged}`);
+for (const p of rConflicts) {
+  const official = (p.kind === 'F' ? fnByYear.get(p.year) : p.kind === 'D' ? dep : gov).get(p.code);
+  const old = p.kind === 'F' && retired(p.code, p.name, p.year);
+  console.log(`  CONFLICT ${p.file} line ${p.line} (${p.where}): ${p.code} printed "${p.name}", official ${p.year} "${official}"` + (old ? ` (RETIRED NAME: renamed in ${old.year})` : ''));
+}
 console.log(failures ? `FAILED: ${failures} problem(s)` : 'OK: all structural checks passed');
 process.exit(failures ? 1 : 0);

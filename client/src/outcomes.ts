@@ -3,7 +3,7 @@ import type { Outcome } from '../../server/src/service/rules/ruleTypes';
 import type { LedgerRow } from '../../server/src/node/lsp/protocolExtensions';
 
 /** Display order: what needs attention first. "Could not check" is its own group, never "passed". */
-export const OUTCOME_ORDER: readonly Outcome[] = ['failed', 'could-not-check', 'passed', 'not-applicable', 'off'];
+export const OUTCOME_ORDER: readonly Outcome[] = ['internal-error', 'failed', 'could-not-check', 'passed', 'not-applicable', 'off'];
 
 export function outcomeLabel(outcome: Outcome): string {
   switch (outcome) {
@@ -11,6 +11,7 @@ export function outcomeLabel(outcome: Outcome): string {
     case 'failed': return vscode.l10n.t('Failed');
     case 'not-applicable': return vscode.l10n.t('Not applicable');
     case 'could-not-check': return vscode.l10n.t('Could not check');
+    case 'internal-error': return vscode.l10n.t('Internal error of the checker');
     case 'off': return vscode.l10n.t('Off');
   }
 }
@@ -20,6 +21,7 @@ export function outcomeIcon(outcome: Outcome): vscode.ThemeIcon {
     case 'passed': return new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
     case 'failed': return new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'));
     case 'could-not-check': return new vscode.ThemeIcon('question', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+    case 'internal-error': return new vscode.ThemeIcon('bug', new vscode.ThemeColor('problemsErrorIcon.foreground'));
     case 'not-applicable': return new vscode.ThemeIcon('circle-slash');
     case 'off': return new vscode.ThemeIcon('debug-disconnect');
   }

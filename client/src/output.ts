@@ -22,3 +22,14 @@ export function writeBlock(output: vscode.OutputChannel, title: string, lines: r
   for (const line of lines) output.appendLine(`  ${line}`);
   output.appendLine('');
 }
+
+/**
+ * An error's detail (its stack, or the server's message) for whoever looks into it: in this
+ * channel, or the extension host's log before the channel exists. The person is shown a plain
+ * message instead.
+ */
+export function logErrorDetail(title: string, error: unknown): void {
+  const detail = error instanceof Error ? error.stack ?? error.message : String(error);
+  if (channel) writeBlock(channel, title, detail.split('\n'));
+  else console.error(`${title}: ${detail}`);
+}

@@ -4,7 +4,8 @@ import { parseArgs } from 'util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createBudgetService, BudgetService } from './service/budgetService';
 import { toDiagnostic } from './service/protocol';
-import { setLocale, t } from './service/i18n/l10n';
+import { Messages, messagesFor, setFrontEndLocale, t, withMessages } from './service/i18n/l10n';
+import { describeInternalError, InternalError } from './service/analysis/internalErrors';
 import { createCodeTables } from './node/dataFiles';
 import type { UserSettings } from './service/settings';
 import type { LedgerEntry } from './service/rules/ruleTypes';
@@ -15,6 +16,12 @@ import { newReportYaml } from './publish/import/emitYaml';
 import { pageLocator } from './publish/pdf/sourcePages';
 import { runExport } from './commands/export';
 import { CommandIO, usageOr } from './commands/args';
+import { collectReports, inputProblemText, readReportBytes, ReportFileSystem } from './node/reportFiles';
+import { decodeReport, ENCODING_LABELS } from './service/yaml/encoding';
+import { notUtf8Result } from './service/rules/encodingGate';
+import { ENCODING_RULE_ID } from './service/rules/structure/encodingRule';
+import { toCheckSettings } from './service/settings';
+import { describeError } from './service/i18n/plainError';
 
 /** Subcommands; anything else is `check` (the default). */
 const SUBCOMMANDS: Readonly<Record<string, (argv: readonly string[], io: CliIO) => Promise<number>>> = {
@@ -34,7 +41,10 @@ const SUBCOMMANDS: Readonly<Record<string, (argv: readonly string[], io: CliIO) 
  *
  * A .pdf is imported in memory (as `budget-check import` would write it) and checked; its findings
  * name the line of that report and the page of the PDF.
- * Exit 0 when no file has an error, 1 when some file has one, 2 for usage or unreadable input.
+ * Exit 0 when no file has an error, 1 when some file has one, 2 for usage errors and for input
+ * that could not be checked (a path that does not exist, a folder or file that cannot be read, a
+ * folder without reports), 3 when the checker met a bug of its own (the stack is printed on
+ * stderr; the affected rules read internal-error in the ledger).
  */
 export type CliIO = CommandIO;
 
@@ -78,47 +88,38 @@ function readOptions(argv: readonly string[]): Options | string {
   return { format: values.format, codes: values.codes, ledger: values.ledger, locale: values.locale, settings: { rules, tolerance: values.tolerance, codeYear }, inputs: positionals };
 }
 
-/** Report files under the inputs: files as given, directories searched for *.budget.yaml / *.budget.yml. */
-export function collectFiles(inputs: readonly string[]): { files: string[]; missing: string[] } {
-  const files: string[] = [];
-  const missing: string[] = [];
-  const walk = (dir: string): void => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (/\.budget\.ya?ml$/.test(entry.name)) files.push(full);
-    }
-  };
-  for (const input of inputs) {
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(input);
-    } catch {
-      missing.push(input);
-      continue;
-    }
-    if (stat.isDirectory()) walk(input);
-    else files.push(input);
-  }
-  return { files, missing };
-}
-
 export interface FileResult {
   readonly file: string;
   readonly diagnostics: ReturnType<typeof toDiagnostic>[];
   readonly ledger: readonly LedgerEntry[];
   readonly claims: { total: number; verified: number; mismatched: number; unverified: number };
-  readonly error?: string;
+  readonly internalErrors: readonly InternalError[];
   /** For a PDF checked as imported: the page each diagnostic's place came from. */
   readonly pages?: ReadonlyArray<number | undefined>;
 }
 
-export function checkText(service: BudgetService, file: string, text: string, settings: UserSettings): FileResult {
+export function checkText(service: BudgetService, file: string, text: string, settings: UserSettings, messages?: Messages): FileResult {
   const document = service.parse(text);
-  const result = service.validate(document, settings);
+  const result = service.validate(document, settings, messages);
   const textDocument = TextDocument.create(pathToUri(file), 'budget-yaml', 0, text);
-  return { file, diagnostics: result.findings.map((f) => toDiagnostic(textDocument, f)), ledger: result.ledger, claims: result.claims };
+  return { file, diagnostics: result.findings.map((f) => toDiagnostic(textDocument, f)), ledger: result.ledger, claims: result.claims, internalErrors: result.internalErrors };
+}
+
+/** Exit status of a check: usage and unreadable input (2) and bugs of the checker (3) outrank findings. */
+export const EXIT_INTERNAL_ERROR = 3;
+
+/**
+ * Checks a report file's bytes: UTF-8 (with or without a byte order mark) is checked as text;
+ * a file in another encoding gets the one yaml/encoding finding (unless that rule is off, when
+ * its text, decoded as well as the encoding was recognised, is checked).
+ */
+export function checkBytes(service: BudgetService, file: string, bytes: Uint8Array, settings: UserSettings, messages?: Messages): FileResult {
+  const decoded = decodeReport(bytes);
+  const checkSettings = toCheckSettings(settings);
+  if (decoded.encoding === 'utf-8' || checkSettings.rules[ENCODING_RULE_ID] === 'off') return checkText(service, file, decoded.text, settings, messages);
+  const result = withMessages(messages ?? messagesFor('zh-cn'), () => notUtf8Result(decoded.text, checkSettings, decoded.encoding === 'utf-8' ? undefined : ENCODING_LABELS[decoded.encoding] || undefined));
+  const textDocument = TextDocument.create(pathToUri(file), 'budget-yaml', 0, decoded.text);
+  return { file, diagnostics: result.findings.map((f) => toDiagnostic(textDocument, f)), ledger: result.ledger, claims: result.claims, internalErrors: result.internalErrors };
 }
 
 /**
@@ -126,19 +127,18 @@ export function checkText(service: BudgetService, file: string, text: string, se
  * not place goes to stderr, every finding carries the page its place came from. Undefined when
  * the PDF cannot be read (the reason is on stderr).
  */
-async function checkPdf(service: BudgetService, file: string, settings: UserSettings, io: CliIO): Promise<FileResult | undefined> {
-  let data: Buffer;
-  try {
-    data = fs.readFileSync(file);
-  } catch {
-    io.stderr(t('budget-check: cannot read {0}', file) + '\n');
+async function checkPdf(service: BudgetService, file: string, settings: UserSettings, messages: Messages, io: CliIO, fsys: ReportFileSystem): Promise<FileResult | undefined> {
+  const read = readReportBytes(file, fsys);
+  if ('problem' in read) {
+    io.stderr(inputProblemText(read.problem) + '\n');
     return undefined;
   }
   try {
-    const imported = await importPdf({ file, data });
+    const imported = await importPdf({ file, data: read.bytes });
     for (const problem of imported.result.problems) io.stderr(problemLine(problem) + '\n');
     const text = newReportYaml(imported.result, { sources: [path.basename(file)] });
-    const result = checkText(service, file, text, settings);
+    const result = checkText(service, file, text, settings, messages);
+    for (const error of result.internalErrors) io.stderr(t('budget-check: internal error of the checker on {0} (please report it): {1}', file, describeInternalError(error)) + '\n');
     const locate = pageLocator(text, imported);
     const lineStarts = [0];
     for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
@@ -155,7 +155,7 @@ function pathToUri(file: string): string {
   return 'file://' + path.resolve(file).split(path.sep).map(encodeURIComponent).join('/');
 }
 
-export async function main(argv: readonly string[], io: CliIO = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) }): Promise<number> {
+export async function main(argv: readonly string[], io: CliIO = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) }, fsys: ReportFileSystem = fs): Promise<number> {
   const subcommand = SUBCOMMANDS[argv[0]];
   if (subcommand) return subcommand(argv.slice(1), io);
   const parsed = readOptions(argv[0] === 'check' ? argv.slice(1) : argv);
@@ -163,44 +163,60 @@ export async function main(argv: readonly string[], io: CliIO = { stdout: (s) =>
     io.stderr(parsed + '\n');
     return 2;
   }
-  setLocale(parsed.locale ?? 'zh-cn');
-  const { files, missing } = collectFiles(parsed.inputs);
-  for (const m of missing) io.stderr(t('budget-check: cannot read {0}', m) + '\n');
+  const messages = setFrontEndLocale(parsed.locale ?? 'zh-cn');
+  const { files, problems } = collectReports(parsed.inputs, fsys);
+  for (const problem of problems) io.stderr(inputProblemText(problem) + '\n');
   let codeTables;
   try {
     const created = createCodeTables(parsed.codes);
     for (const p of created.problems) io.stderr(`${p.file}:${p.line}: ${p.message}\n`);
     codeTables = created.tables;
   } catch (error) {
-    io.stderr(String((error as Error).message) + '\n');
+    io.stderr(t('budget-check: the code tables cannot be read: {0}', describeError('budget-check', error)) + '\n');
     return 2;
   }
   const service = createBudgetService({ codeTables });
-  const results: FileResult[] = [];
-  let unreadable = missing.length > 0;
-  for (const file of files) {
-    if (isPdfPath(file)) {
-      const result = await checkPdf(service, file, parsed.settings, io);
-      if (result) results.push(result);
-      else unreadable = true;
-      continue;
-    }
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (error) {
-      unreadable = true;
-      io.stderr(t('budget-check: cannot read {0}', file) + '\n');
-      continue;
-    }
-    results.push(checkText(service, file, text, parsed.settings));
+  // Reports are checked as they are; a published report's PDF is imported in memory first.
+  const checked = checkFiles(service, files.filter((f) => !isPdfPath(f)), parsed.settings, messages, io, fsys);
+  let unreadable = checked.unreadable;
+  const byFile = new Map(checked.results.map((r) => [r.file, r]));
+  for (const file of files.filter(isPdfPath)) {
+    const result = await checkPdf(service, file, parsed.settings, messages, io, fsys);
+    if (result) byFile.set(file, result);
+    else unreadable = true;
   }
+  const results = files.map((f) => byFile.get(f)).filter((r): r is FileResult => r !== undefined);
   if (parsed.format === 'json') {
     io.stdout(JSON.stringify({ files: results.map((r) => jsonResult(r, parsed.ledger)) }, null, 2) + '\n');
   } else {
     for (const result of results) io.stdout(textResult(result, parsed.ledger));
+    if (results.length > 1) io.stdout(totalLine(results) + '\n');
   }
-  if (unreadable || (files.length === 0 && missing.length > 0)) return 2;
+  return exitStatus(results, unreadable || problems.length > 0);
+}
+
+/** Checks each file; what cannot be read and every internal error of the checker go to stderr. */
+export function checkFiles(service: BudgetService, files: readonly string[], settings: UserSettings, messages: Messages, io: CliIO, fsys: ReportFileSystem = fs): { results: FileResult[]; unreadable: boolean } {
+  const results: FileResult[] = [];
+  let unreadable = false;
+  for (const file of files) {
+    const read = readReportBytes(file, fsys);
+    if ('problem' in read) {
+      unreadable = true;
+      io.stderr(inputProblemText(read.problem) + '\n');
+      continue;
+    }
+    const result = checkBytes(service, file, read.bytes, settings, messages);
+    for (const error of result.internalErrors) io.stderr(t('budget-check: internal error of the checker on {0} (please report it): {1}', file, describeInternalError(error)) + '\n');
+    results.push(result);
+  }
+  return { results, unreadable };
+}
+
+/** 2: input could not be read; 3: the checker met a bug of its own; 1: a file has an error; else 0. */
+export function exitStatus(results: readonly FileResult[], unreadable: boolean): number {
+  if (unreadable) return 2;
+  if (results.some((r) => r.internalErrors.length > 0)) return EXIT_INTERNAL_ERROR;
   return results.some((r) => r.diagnostics.some((d) => d.severity === 1)) ? 1 : 0;
 }
 
@@ -212,8 +228,31 @@ function jsonResult(result: FileResult, withLedger: boolean): unknown {
     ...(result.pages ? { imported: 'pdf' } : {}),
     diagnostics: result.diagnostics.map((d, i) => ({ rule: d.code, severity: SEVERITY_NAMES[d.severity ?? 4], message: d.message, range: d.range, ...(result.pages?.[i] !== undefined ? { page: result.pages[i] } : {}) })),
     claims: result.claims,
+    ...(result.internalErrors.length ? { internalErrors: result.internalErrors.map((e) => ({ where: e.where, message: e.message })) } : {}),
     ...(withLedger ? { ledger: result.ledger } : {}),
   };
+}
+
+function severityCounts(diagnostics: FileResult['diagnostics']): { error: number; warning: number; information: number; hint: number } {
+  const counts = { error: 0, warning: 0, information: 0, hint: 0 };
+  for (const d of diagnostics) counts[SEVERITY_NAMES[d.severity ?? 4] as keyof typeof counts] += 1;
+  return counts;
+}
+
+/** The last line of a run over several files: the files, findings and claims added up. */
+function totalLine(results: readonly FileResult[]): string {
+  const sum = { error: 0, warning: 0, notes: 0, total: 0, verified: 0, mismatched: 0, unverified: 0 };
+  for (const result of results) {
+    const counts = severityCounts(result.diagnostics);
+    sum.error += counts.error;
+    sum.warning += counts.warning;
+    sum.notes += counts.information + counts.hint;
+    sum.total += result.claims.total;
+    sum.verified += result.claims.verified;
+    sum.mismatched += result.claims.mismatched;
+    sum.unverified += result.claims.unverified;
+  }
+  return t('Total: {0} files, {1} errors, {2} warnings, {3} notes; claims in the text: {4} total, {5} verified, {6} mismatched, {7} unverified', results.length, sum.error, sum.warning, sum.notes, sum.total, sum.verified, sum.mismatched, sum.unverified);
 }
 
 function textResult(result: FileResult, withLedger: boolean): string {
@@ -222,8 +261,7 @@ function textResult(result: FileResult, withLedger: boolean): string {
     return `${result.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${SEVERITY_NAMES[d.severity ?? 4]} ${d.code}: ${d.message}${page !== undefined ? ` (${t('page {0}', page)})` : ''}`;
   });
   if (result.pages) lines.unshift(t('{0}: checked as imported; lines and columns are those of the report `budget-check import {0}` writes', result.file));
-  const counts = { error: 0, warning: 0, information: 0, hint: 0 };
-  for (const d of result.diagnostics) counts[SEVERITY_NAMES[d.severity ?? 4] as keyof typeof counts] += 1;
+  const counts = severityCounts(result.diagnostics);
   const c = result.claims;
   lines.push(t('{0}: {1} errors, {2} warnings, {3} notes; claims in the text: {4} total, {5} verified, {6} mismatched, {7} unverified', result.file, counts.error, counts.warning, counts.information + counts.hint, c.total, c.verified, c.mismatched, c.unverified));
   if (withLedger) {

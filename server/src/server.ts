@@ -19,7 +19,9 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as fs from 'fs';
 import * as path from 'path';
-import { t, setLocale, getLocale } from './service/i18n/l10n';
+import { Messages, messagesFor, setFrontEndLocale, withMessages } from './service/i18n/l10n';
+import { describeInternalError } from './service/analysis/internalErrors';
+import type { DocumentAnalysis } from './service/analysis/documentAnalysis';
 import { toDiagnostic } from './service/protocol';
 import { toCheckSettings } from './service/settings';
 import { COMPANION_RULES, RULES } from './service/rules/registry';
@@ -27,7 +29,8 @@ import type { ValidationResult } from './service/rules/ruleTypes';
 import type { BudgetService } from './service/budgetService';
 import type { ParsedDocument } from './service/document';
 import { DocumentStore } from './node/lsp/documentStore';
-import { AnalysisCache } from './node/lsp/analysisCache';
+import { createStdioConnection } from './node/lsp/stdioFraming';
+import { AnalysisCache, AnalysisRequest } from './node/lsp/analysisCache';
 import { ServiceCache } from './node/lsp/serviceCache';
 import { ValidationScheduler, WorkToken, yieldToEventLoop } from './node/lsp/validationScheduler';
 import { budgetSection, DEFAULT_EDITOR_SETTINGS, EditorSettings, effectiveLocale, readEditorSettings, resolveCodeTablePaths, uriToPath } from './node/lsp/editorSettings';
@@ -106,6 +109,11 @@ export function startServer(connection: Connection): void {
   let debounceMs = DEFAULT_DEBOUNCE_MS;
   let codeActionDisabledSupport = false;
   let ready: Promise<void> = Promise.resolve();
+  /** The locale of the server's own messages (notifications, errors of requests). */
+  let serverMessages: Messages = messagesFor('zh-cn');
+  /** Analyses whose internal errors are already in the log. */
+  const loggedErrors = new WeakSet<DocumentAnalysis>();
+  const t = (message: string, ...args: Array<string | number>): string => serverMessages.t(message, ...args);
 
   const log = (message: string) => connection.console.log(message);
   const logError = (context: string, error: unknown) => connection.console.error(`${context}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
@@ -137,12 +145,17 @@ export function startServer(connection: Connection): void {
         logError('workspace/configuration', error);
       }
     }
-    const before = getLocale();
-    if (setLocale(effectiveLocale(settings.locale, editorLocale)) !== before) analyses.invalidateValidations();
+    // The server's own messages, also those of its asynchronous requests (import, export).
+    serverMessages = setFrontEndLocale(effectiveLocale(settings.locale, editorLocale));
   }
 
-  /** The service for a document's code tables and the key its validations are cached under. */
-  function serviceFor(uri: string, settings: EditorSettings): { service: BudgetService; key: string } {
+  /** The messages of a document's analyses: its `budget.locale`, or the editor's. */
+  function messagesOf(settings: EditorSettings): Messages {
+    return messagesFor(effectiveLocale(settings.locale, editorLocale));
+  }
+
+  /** The inputs of a document's analysis: the service for its code tables, its settings and locale. */
+  function requestFor(uri: string, settings: EditorSettings): AnalysisRequest {
     const files = resolveCodeTablePaths(settings.codeTables, uri, workspaceFolders, trusted);
     const cached = services.get(files);
     if (cached.problems.length && !reportedTableProblems.has(cached.key)) {
@@ -154,7 +167,7 @@ export function startServer(connection: Connection): void {
       void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: text });
       for (const p of cached.problems) log(`code table ${p.file}:${p.line}: ${p.message}`);
     }
-    return { service: cached.service, key: `${cached.key}|${JSON.stringify(settings.user)}|${getLocale()}` };
+    return { service: cached.service, settings: settings.user, messages: messagesOf(settings) };
   }
 
   // ---- validation ----
@@ -175,6 +188,7 @@ export function startServer(connection: Connection): void {
   }
 
   function publish(uri: string, version: number | null, result: ValidationResult, diagnostics: readonly Diagnostic[]): void {
+    for (const error of result.internalErrors) logError(`internal error of the checker on ${uri}`, describeInternalError(error));
     void connection.sendDiagnostics({ uri, version: version ?? undefined, diagnostics: [...diagnostics] });
     if (options.ledgerNotifications) {
       const params: LedgerParams = { uri, version, ledger: ledgerRows(result), claims: result.claims, counts: counts(diagnostics) };
@@ -188,16 +202,21 @@ export function startServer(connection: Connection): void {
     const document = documents.get(uri);
     if (token.cancelled || !document) return;
     const version = document.version;
-    const { service, key } = serviceFor(uri, settings);
-    if (!analyses.hasValidation(document, key)) {
-      analyses.parsed(document, service);
+    const request = requestFor(uri, settings);
+    if (!analyses.hasValidation(document, request)) {
+      analyses.parsed(document, request.service);
       // Between parse and validation, newer edits may have arrived: then this work is outdated.
       await yieldToEventLoop();
       if (token.cancelled || documents.get(uri)?.version !== version) return;
     }
-    const validation = analyses.validation(document, service, settings.user, key);
+    const analysis = analyses.analysis(document, request);
+    const validation = analyses.validation(document, request);
     if (token.cancelled || documents.get(uri)?.version !== version) return;
-    publish(uri, version, validation.result, validation.diagnostics);
+    if (loggedErrors.has(analysis)) publish(uri, version, { ...validation.result, internalErrors: [] }, validation.diagnostics);
+    else {
+      loggedErrors.add(analysis);
+      publish(uri, version, validation.result, validation.diagnostics);
+    }
   }
 
   const scheduler = new ValidationScheduler(validateOpenDocument, (uri, error) => logError(`validation of ${uri}`, error));
@@ -205,9 +224,9 @@ export function startServer(connection: Connection): void {
   /** Checks a report that is not open (from the text given, or from disk). */
   async function validateClosed(uri: string, text: string): Promise<{ result: ValidationResult; diagnostics: Diagnostic[] }> {
     const settings = await settingsFor(uri);
-    const { service } = serviceFor(uri, settings);
+    const { service, messages } = requestFor(uri, settings);
     const textDocument = TextDocument.create(uri, 'budget-yaml', 0, text);
-    const result = service.validate(service.parse(text), settings.user);
+    const result = service.validate(service.parse(text), settings.user, messages);
     const diagnostics = result.findings.map((f) => toDiagnostic(textDocument, f));
     publish(uri, null, result, diagnostics);
     return { result, diagnostics };
@@ -246,7 +265,7 @@ export function startServer(connection: Connection): void {
     hasFolderEvents = !!capabilities.workspace?.workspaceFolders;
     codeActionDisabledSupport = !!capabilities.textDocument?.codeAction?.disabledSupport;
     workspaceFolders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-    setLocale(effectiveLocale(readEditorSettings(initialSection).locale, editorLocale));
+    serverMessages = setFrontEndLocale(effectiveLocale(readEditorSettings(initialSection).locale, editorLocale));
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -332,14 +351,15 @@ export function startServer(connection: Connection): void {
 
   // ---- features: each a call into the service with the cached parse ----
 
-  async function withDocument<T>(uri: string, token: CancellationToken, fallback: T, feature: (document: TextDocument, settings: EditorSettings, service: BudgetService, key: string) => T): Promise<T> {
+  async function withDocument<T>(uri: string, token: CancellationToken, fallback: T, feature: (document: TextDocument, request: AnalysisRequest) => T): Promise<T> {
     await ready;
     const settings = await settingsFor(uri);
     const document = documents.get(uri);
     if (!document || token.isCancellationRequested) return fallback;
     try {
-      const { service, key } = serviceFor(uri, settings);
-      return feature(document, settings, service, key);
+      const request = requestFor(uri, settings);
+      // Work outside the analysis (requests of the client) speaks the document's locale too.
+      return withMessages(request.messages, () => feature(document, request));
     } catch (error) {
       logError(`request on ${uri}`, error);
       return fallback;
@@ -347,23 +367,22 @@ export function startServer(connection: Connection): void {
   }
 
   connection.onCompletion((params, token) =>
-    withDocument(params.textDocument.uri, token, null, (document, settings, service) => service.complete(document, analyses.parsed(document, service), params.position, settings.user)),
+    withDocument(params.textDocument.uri, token, null, (document, request) => analyses.analysis(document, request).complete(document, params.position)),
   );
 
   connection.onHover((params, token) =>
-    withDocument(params.textDocument.uri, token, null, (document, settings, service) => service.hover(document, analyses.parsed(document, service), params.position, settings.user)),
+    withDocument(params.textDocument.uri, token, null, (document, request) => analyses.analysis(document, request).hover(document, params.position)),
   );
 
   connection.onCodeAction((params, token) =>
-    withDocument(params.textDocument.uri, token, [], (document, settings, service, key) => {
+    withDocument(params.textDocument.uri, token, [], (document, request) => {
       // The findings of exactly this version: their spans are the offsets the fixes edit.
-      const { result } = analyses.validation(document, service, settings.user, key);
+      const analysis = analyses.analysis(document, request);
       const span = { start: document.offsetAt(params.range.start), end: document.offsetAt(params.range.end) };
-      const parsed = analyses.parsed(document, service);
-      const actions = service.codeActions(document, parsed, span, result.findings);
+      const actions = analysis.codeActions(document, span);
       try {
         const clientCommand = Array.isArray(options.clientCommands) && options.clientCommands.includes(REGENERATE_SECTION_COMMAND);
-        actions.push(...sectionCodeActions(document, parsed, service.codeTables, params.range, params.context?.only, { clientCommand, disabledSupport: codeActionDisabledSupport }));
+        actions.push(...sectionCodeActions(document, analysis, params.range, params.context?.only, { clientCommand, disabledSupport: codeActionDisabledSupport }));
       } catch (error) {
         logError(`narrative code action on ${params.textDocument.uri}`, error);
       }
@@ -372,11 +391,11 @@ export function startServer(connection: Connection): void {
   );
 
   connection.onDocumentSymbol((params, token) =>
-    withDocument(params.textDocument.uri, token, [], (document, _settings, service) => service.symbols(document, analyses.parsed(document, service))),
+    withDocument(params.textDocument.uri, token, [], (document, request) => analyses.analysis(document, request).symbols(document)),
   );
 
   connection.onFoldingRanges((params, token) =>
-    withDocument(params.textDocument.uri, token, [], (document, _settings, service) => service.folding(document, analyses.parsed(document, service))),
+    withDocument(params.textDocument.uri, token, [], (document, request) => analyses.analysis(document, request).folding(document)),
   );
 
   // ---- requests of the VS Code client ----
@@ -393,8 +412,7 @@ export function startServer(connection: Connection): void {
         const open = documents.get(uri);
         if (open) {
           const settings = await settingsFor(uri);
-          const { service, key } = serviceFor(uri, settings);
-          const validation = analyses.validation(open, service, settings.user, key);
+          const validation = analyses.validation(open, requestFor(uri, settings));
           publish(uri, open.version, validation.result, validation.diagnostics);
           files.push({ uri, counts: counts(validation.diagnostics), ledger: ledgerRows(validation.result) });
         } else {
@@ -411,9 +429,9 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onRequest(CODE_LIST_REQUEST, (params: CodeListParams, token: CancellationToken) =>
-    withDocument<CodeListResult>(params.uri, token, { codes: [] }, (document, settings, service) => {
+    withDocument<CodeListResult>(params.uri, token, { codes: [] }, (document, request) => {
       const offset = params.position ? document.offsetAt(params.position) : undefined;
-      return codeList(service.codeTables, analyses.parsed(document, service), offset, toCheckSettings(settings.user).codeYear);
+      return codeList(request.service.codeTables, analyses.parsed(document, request.service), offset, toCheckSettings(request.settings).codeYear);
     }),
   );
 
@@ -431,7 +449,7 @@ export function startServer(connection: Connection): void {
   async function reportDocument(uri: string, text: unknown): Promise<{ document: TextDocument; parsed: ParsedDocument; version: number | null } | undefined> {
     await ready;
     const settings = await settingsFor(uri);
-    const { service } = serviceFor(uri, settings);
+    const { service } = requestFor(uri, settings);
     const open = documents.get(uri);
     if (open) return { document: open, parsed: analyses.parsed(open, service), version: open.version };
     if (typeof text !== 'string') return undefined;
@@ -445,14 +463,14 @@ export function startServer(connection: Connection): void {
   }
 
   connection.onRequest(GENERATE_NARRATIVE_REQUEST, (params: GenerateNarrativeParams, token: CancellationToken) =>
-    withDocument<GenerateNarrativeResult>(params?.uri, token, { version: null, sections: [], edits: [], skipped: [] }, (document, _settings, service) =>
-      generateNarrative(document, analyses.parsed(document, service), service.codeTables),
+    withDocument<GenerateNarrativeResult>(params?.uri, token, { version: null, sections: [], edits: [], skipped: [] }, (document, request) =>
+      generateNarrative(document, analyses.analysis(document, request)),
     ),
   );
 
   connection.onRequest(GENERATE_SECTION_REQUEST, (params: GenerateSectionParams, token: CancellationToken) =>
-    withDocument<GenerateSectionResult>(params?.uri, token, { version: null }, (document, _settings, service) =>
-      generateOneSection(document, analyses.parsed(document, service), service.codeTables, params),
+    withDocument<GenerateSectionResult>(params?.uri, token, { version: null }, (document, request) =>
+      generateOneSection(document, analyses.analysis(document, request), params),
     ),
   );
 
@@ -464,8 +482,8 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onRequest(PUBLICATION_ANCHOR_REQUEST, (params: PublicationAnchorParams, token: CancellationToken) =>
-    withDocument<PublicationAnchorResult>(params?.uri, token, {}, (document, _settings, service) =>
-      publicationAnchor(analyses.parsed(document, service), document.offsetAt(params.position)),
+    withDocument<PublicationAnchorResult>(params?.uri, token, {}, (document, request) =>
+      publicationAnchor(analyses.parsed(document, request.service), document.offsetAt(params.position)),
     ),
   );
 
@@ -514,7 +532,8 @@ if (process.argv.includes('--version')) {
   process.stderr.write(USAGE + '\n');
   process.exitCode = 2;
 } else {
-  const connection = createConnection(ProposedFeatures.all);
+  // Over stdio, a header block without Content-Length is skipped instead of stalling the reader.
+  const connection = process.argv.includes('--stdio') ? createStdioConnection() : createConnection(ProposedFeatures.all);
   // A bug must cost one answer, never the server: log it and carry on.
   process.on('uncaughtException', (error) => connection.console.error(`uncaught: ${error.stack ?? error.message}`));
   process.on('unhandledRejection', (reason) => connection.console.error(`unhandled rejection: ${String(reason)}`));

@@ -42,6 +42,9 @@ test('every quick fix on every sample replaces only its finding\'s cell or numbe
         fixes++;
         const what = `${name} ${finding.rule} at ${finding.span.start}: ${fix.title}`;
         for (const edit of fix.edits) {
+          // Saying what an unknown label means adds one key right after the label (a new line
+          // in a block mapping): an insertion, nothing replaced.
+          if (finding.rule.startsWith('label/') && edit.span.start === edit.span.end && edit.span.start === finding.span.end && /^(?:, |\n +)[a-z_]+: "?[\w-]+"?$/.test(edit.newText)) continue;
           // The edit stays on the finding's lines and never adds or removes a line.
           const lineStart = text.lastIndexOf('\n', finding.span.start - 1) + 1;
           const lineEnd = text.indexOf('\n', finding.span.end) === -1 ? text.length : text.indexOf('\n', finding.span.end);
@@ -70,7 +73,7 @@ test('"fix all of this kind" on every sample changes only the fixed cells', () =
     const findings = s.validate(parsed).findings;
     for (const rule of new Set(findings.filter((f) => f.data?.fixes?.length).map((f) => f.rule))) {
       const first = findings.find((f) => f.rule === rule && f.data?.fixes?.length)!;
-      const all = s.codeActions(document, parsed, first.span, findings).find((a) => a.title.includes(rule));
+      const all = s.codeActions(document, parsed, first.span).find((a) => a.title.includes(rule));
       if (!all) continue;
       const textEdits = all.edit!.changes![document.uri];
       const after = TextDocument.applyEdits(document, textEdits);

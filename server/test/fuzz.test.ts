@@ -35,6 +35,7 @@ function exercise(text: string, previous?: ParsedDocument): ParsedDocument {
   const parsed = s.parse(text, previous);
   const result = s.validate(parsed);
   assert.ok(Array.isArray(result.findings));
+  assert.deepEqual(result.internalErrors, [], 'no bug of the checker on any input');
   for (const finding of result.findings) {
     assert.ok(finding.span.start >= 0 && finding.span.end <= text.length && finding.span.start <= finding.span.end, `span out of range: ${JSON.stringify(finding)}`);
   }
@@ -44,7 +45,8 @@ function exercise(text: string, previous?: ParsedDocument): ParsedDocument {
   s.hover(document, parsed, document.positionAt(offset));
   s.symbols(document, parsed);
   s.folding(document, parsed);
-  s.codeActions(document, parsed, { start: 0, end: text.length }, result.findings);
+  s.codeActions(document, parsed, { start: 0, end: text.length });
+  assert.deepEqual(s.analyze(parsed).internalErrors, [], 'no bug in hovers, completion or actions either');
   return parsed;
 }
 

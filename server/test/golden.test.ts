@@ -31,6 +31,7 @@ for (const sample of actual) {
     const file = path.join(SAMPLES, 'expected', sample.sample.replace(/\.budget\.ya?ml$/, '.json').replace(/\//g, '__'));
     assert.ok(fs.existsSync(file), `${file} is missing: run node scripts/update-golden.js and review it`);
     const expected = JSON.parse(fs.readFileSync(file, 'utf8')) as Expected;
+    assert.deepEqual(sample.internalErrors, [], 'the checker met a bug of its own');
     const want = expected.findings.map(key);
     const got = sample.findings.map(key);
     const extra = got.filter((k) => !want.includes(k));

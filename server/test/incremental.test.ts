@@ -89,7 +89,9 @@ test('after every edit of a sequence, validation of the incremental parse equals
       }
       text = lines.join('\n');
       const incremental = s.parse(text, previous);
-      assert.deepEqual(shown(s.validate(incremental)), shown(s.validate(s.parse(text))), `${path.basename(file)}, edit ${i} at line ${at + 1}`);
+      const result = s.validate(incremental);
+      assert.deepEqual(result.internalErrors, [], `${path.basename(file)}, edit ${i}: internal error`);
+      assert.deepEqual(shown(result), shown(s.validate(s.parse(text))), `${path.basename(file)}, edit ${i} at line ${at + 1}`);
       previous = incremental;
     }
   }

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as ts from 'typescript';
-import { ZH_CN, setLocale, t } from '../src/service/i18n/l10n';
+import { ZH_CN, messagesFor, t, withMessages } from '../src/service/i18n/l10n';
 import { ROOT } from './helpers';
 
 function sourceFiles(dir: string): string[] {
@@ -46,10 +46,14 @@ test('Chinese translations keep the placeholders of their message', () => {
   assert.deepEqual(wrong, []);
 });
 
-test('the locale switches between Chinese and English', () => {
-  setLocale('en');
-  assert.equal(t('blank'), 'blank');
-  setLocale('zh-cn');
-  assert.equal(t('blank'), ZH_CN['blank']);
+test('messages are per locale, and t speaks the locale of the innermost scope', () => {
+  assert.equal(messagesFor('en').t('blank'), 'blank');
+  assert.equal(messagesFor('zh-cn').t('blank'), ZH_CN['blank']);
   assert.notEqual(ZH_CN['blank'], 'blank');
+  assert.equal(messagesFor('en-US').locale, 'en');
+  assert.equal(messagesFor(undefined).locale, 'zh-cn');
+  const inner = withMessages(messagesFor('en'), () => [t('blank'), withMessages(messagesFor('zh-cn'), () => t('blank')), t('blank')]);
+  assert.deepEqual(inner, ['blank', ZH_CN['blank'], 'blank']);
+  assert.equal(t('blank'), ZH_CN['blank'], 'outside every scope: the front end default (Chinese)');
+  assert.equal(messagesFor('zh-cn').t('{0} of {1}', 'a', 2), '{0} of {1}'.replace('{0}', 'a').replace('{1}', '2'));
 });

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { BudgetCommand, CommandServices } from './command';
+import { budgetOutput, logErrorDetail } from '../output';
 import { checkWorkspace } from './checkWorkspace';
 import { insertCode } from './insertCode';
 import { showSummary } from './showSummary';
@@ -24,7 +25,10 @@ export function registerCommands(services: CommandServices): vscode.Disposable {
         try {
           return await command.run(services, ...args);
         } catch (error) {
-          void vscode.window.showErrorMessage(vscode.l10n.t('{0} failed: {1}', command.id, error instanceof Error ? error.message : String(error)));
+          // A plain message; the internal detail goes to the output channel.
+          budgetOutput(services.context);
+          logErrorDetail(command.id, error);
+          void vscode.window.showErrorMessage(vscode.l10n.t('{0} failed; the details are in the output “{1}”', command.id, vscode.l10n.t('Budget Reports')));
           return undefined;
         }
       }),

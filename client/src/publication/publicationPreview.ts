@@ -10,6 +10,7 @@ import {
   PublicationHtmlResult,
 } from '../../../server/src/node/lsp/protocolExtensions';
 import { fileName } from '../documents';
+import { logErrorDetail } from '../output';
 
 /** The webview type; package.json's menus show "打印 / 导出 PDF" when it is the active panel. */
 export const PREVIEW_VIEW_TYPE = 'budget.publicationPreview';
@@ -84,7 +85,8 @@ class PublicationPreview implements vscode.Disposable {
     try {
       ({ html, anchor } = await this.client.sendRequest<PublicationHtmlResult>(PUBLICATION_HTML_REQUEST, params));
     } catch (error) {
-      html = errorPage(vscode.l10n.t('The preview could not be rendered: {0}', error instanceof Error ? error.message : String(error)));
+      logErrorDetail(vscode.l10n.t('The preview could not be rendered'), error);
+      html = errorPage(vscode.l10n.t('The preview could not be rendered; the details are in the output “{0}”', vscode.l10n.t('Budget Reports')));
     }
     // A newer render has started, or the preview was closed, while this one was on its way.
     if (id !== this.renders || this.disposed) return;

@@ -1,13 +1,16 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { setLocale, t } from '../service/i18n/l10n';
+import { setFrontEndLocale, t } from '../service/i18n/l10n';
 import { parseBudgetDocument } from '../service/document';
 import { reportToXlsx } from '../publish/node/workbooks';
 import { renderHtml } from '../publish/html/renderHtml';
 import { findChromium, printPdf } from '../publish/node/printPdf';
 import { parseArgs } from 'util';
 import { CommandIO, usageOr } from './args';
+import { readReportText } from '../node/reportFiles';
+import { describeError } from '../service/i18n/plainError';
+import { yamlProblemText } from '../service/rules/structure/yamlRules';
 
 /**
  * budget-check export — the report's tables as the official Excel workbook, and the whole
@@ -57,14 +60,13 @@ export async function runExport(argv: readonly string[], io: CommandIO): Promise
     io.stderr(parsed + '\n');
     return 2;
   }
-  setLocale(parsed.locale ?? 'zh-cn');
-  let text: string;
-  try {
-    text = fs.readFileSync(parsed.input!, 'utf8');
-  } catch (error) {
-    io.stderr(t('budget-check export: cannot read {0}: {1}', parsed.input!, (error as Error).message) + '\n');
+  setFrontEndLocale(parsed.locale ?? 'zh-cn');
+  const read = readReportText(parsed.input!);
+  if ('message' in read) {
+    io.stderr(read.message + '\n');
     return 2;
   }
+  const text = read.text;
   const document = parseBudgetDocument(text);
   if (!document.report.root) {
     io.stderr(t('budget-check export: {0} is not a report (no YAML mapping)', parsed.input!) + '\n');
@@ -73,7 +75,7 @@ export async function runExport(argv: readonly string[], io: CommandIO): Promise
   let problems = 0;
   for (const problem of document.yaml.problems) {
     const line = text.slice(0, problem.start).split('\n').length;
-    io.stderr(t('{0}:{1}: {2}; the export shows what could be read', parsed.input!, line, problem.message) + '\n');
+    io.stderr(t('{0}:{1}: {2}; the export shows what could be read', parsed.input!, line, yamlProblemText(problem, text)) + '\n');
     problems += 1;
   }
   for (const problem of document.modelProblems) {
@@ -88,7 +90,7 @@ export async function runExport(argv: readonly string[], io: CommandIO): Promise
       io.stdout(t('Wrote {0}', file) + '\n');
       return true;
     } catch (error) {
-      io.stderr(t('budget-check export: cannot write {0}: {1}', file, (error as Error).message) + '\n');
+      io.stderr(t('budget-check export: cannot write {0}: {1}', file, describeError('budget-check export', error)) + '\n');
       return false;
     }
   };
@@ -109,7 +111,7 @@ export async function runExport(argv: readonly string[], io: CommandIO): Promise
         await printPdf(source, parsed.pdf, chromium);
         io.stdout(t('Wrote {0}', parsed.pdf) + '\n');
       } catch (error) {
-        io.stderr(t('budget-check export: chromium could not print {0}: {1}', parsed.pdf, (error as Error).message) + '\n');
+        io.stderr(t('budget-check export: chromium could not print {0}: {1}', parsed.pdf, describeError('budget-check export', error)) + '\n');
         return 2;
       } finally {
         await fs.promises.rm(dir, { recursive: true, force: true });

@@ -1,10 +1,12 @@
 import * as fs from 'fs';
 import { parseArgs } from 'util';
 import { CommandIO, usageOr } from './args';
+import { readReportText } from '../node/reportFiles';
+import { describeError } from '../service/i18n/plainError';
 import { createCodeTables } from '../node/dataFiles';
 import { parseBudgetDocument } from '../service/document';
-import { setLocale, t } from '../service/i18n/l10n';
-import { applyEdits, generatableSections, generateSection, normalizeTitle } from '../service/narrative';
+import { setFrontEndLocale, t } from '../service/i18n/l10n';
+import { applyEdits, generatableSections, generateSection, normalizeTitle, templateFor, unknownTemplateReason } from '../service/narrative';
 import type { NarrativeSectionInfo, SectionGeneration } from '../service/narrative';
 
 /**
@@ -48,17 +50,21 @@ export async function runGenerate(argv: readonly string[], io: CommandIO): Promi
     io.stderr(options + '\n');
     return 2;
   }
-  setLocale(options.locale ?? 'zh-cn');
+  setFrontEndLocale(options.locale ?? 'zh-cn');
   const file = options.file!;
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch {
-    io.stderr(t('budget-check: cannot read {0}', file) + '\n');
+  const read = readReportText(file);
+  if ('message' in read) {
+    io.stderr(read.message + '\n');
     return 2;
   }
+  const text = read.text;
   const codes = createCodeTables().tables;
   const document = parseBudgetDocument(text);
+  if (!templateFor(document.report.template?.value)) {
+    // Never another province's sentences in this report: nothing is written.
+    io.stderr(t('generate: {0}', unknownTemplateReason(document.report.template?.value)) + '\n');
+    return 2;
+  }
   const known = generatableSections(document, codes);
   let targets: NarrativeSectionInfo[] = known;
   if (options.sections.length > 0) {
@@ -87,8 +93,8 @@ export async function runGenerate(argv: readonly string[], io: CommandIO): Promi
   if (options.inPlace) {
     try {
       if (output !== text) fs.writeFileSync(file, output, 'utf8');
-    } catch {
-      io.stderr(t('budget-check: cannot write {0}', file) + '\n');
+    } catch (error) {
+      io.stderr(t('budget-check: cannot write {0}: {1}', file, describeError('budget-check generate', error)) + '\n');
       return 2;
     }
   } else io.stdout(output);

@@ -2,10 +2,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { CommandIO, usageOr } from './args';
-import { setLocale, t } from '../service/i18n/l10n';
+import { setFrontEndLocale, t } from '../service/i18n/l10n';
 import { tableTitle } from '../service/schema/schemaInfo';
 import { importXlsx } from '../publish/node/workbooks';
 import { WorkbookReadError } from '../publish/node/readWorkbook';
+import { describeError } from '../service/i18n/plainError';
 import { mergeIntoReport, newReportYaml } from '../publish/import/emitYaml';
 import type { ImportProblem, ImportResult } from '../publish/import/types';
 import { importPdf, PdfReadError } from '../publish/node/pdfImport';
@@ -59,7 +60,7 @@ function readOptions(argv: readonly string[]): Options | string {
 
 export function problemLine(problem: ImportProblem): string {
   const place = problem.place ?? `${problem.sheet}${problem.cell ? '!' + problem.cell : ''}`;
-  return `${problem.file ? problem.file + ': ' : ''}${place}: ${problem.message}`;
+  return [problem.file, place, problem.message].filter(Boolean).join(': ');
 }
 
 function summary(result: ImportResult): string[] {
@@ -77,13 +78,13 @@ export async function runImport(argv: readonly string[], io: CommandIO): Promise
     io.stderr(parsed + '\n');
     return 2;
   }
-  setLocale(parsed.locale ?? 'zh-cn');
+  setFrontEndLocale(parsed.locale ?? 'zh-cn');
   const sources: Array<{ file: string; data: Buffer }> = [];
   for (const input of parsed.inputs) {
     try {
       sources.push({ file: input, data: fs.readFileSync(input) });
     } catch (error) {
-      io.stderr(t('budget-check import: cannot read {0}: {1}', input, (error as Error).message) + '\n');
+      io.stderr(t('budget-check import: cannot read {0}: {1}', input, describeError('budget-check import', error)) + '\n');
       return 2;
     }
   }
@@ -103,7 +104,7 @@ export async function runImport(argv: readonly string[], io: CommandIO): Promise
     }
   } catch (error) {
     const file = (error instanceof WorkbookReadError || error instanceof PdfReadError) && error.file ? error.file : parsed.inputs.join(', ');
-    io.stderr(t('budget-check import: cannot read {0}: {1}', file, (error as Error).message) + '\n');
+    io.stderr(t('budget-check import: cannot read {0}: {1}', file, describeError('budget-check import', error)) + '\n');
     return 2;
   }
   const report = (text: string): void => (parsed.output ? io.stdout(text) : io.stderr(text));
@@ -120,7 +121,7 @@ export async function runImport(argv: readonly string[], io: CommandIO): Promise
     try {
       existing = fs.readFileSync(parsed.output, 'utf8');
     } catch (error) {
-      io.stderr(t('budget-check import: cannot read {0}: {1}', parsed.output, (error as Error).message) + '\n');
+      io.stderr(t('budget-check import: cannot read {0}: {1}', parsed.output, describeError('budget-check import', error)) + '\n');
       return 2;
     }
   }
@@ -133,7 +134,7 @@ export async function runImport(argv: readonly string[], io: CommandIO): Promise
       if (merged.narrativeAdded) report(t('Added to {0}: the narrative', parsed.output!) + '\n');
       else if (result.narrative?.length) report(t('{0} has a narrative already; it is kept (the imported one is not written)', parsed.output!) + '\n');
     } catch (error) {
-      io.stderr(t('budget-check import: {0} is not a report this command can update ({1}); use --new to write a new report', parsed.output!, (error as Error).message) + '\n');
+      io.stderr(t('budget-check import: {0} is not a report this command can update ({1}); use --new to write a new report', parsed.output!, describeError('budget-check import', error)) + '\n');
       return 2;
     }
   } else {
@@ -144,7 +145,7 @@ export async function runImport(argv: readonly string[], io: CommandIO): Promise
     try {
       fs.writeFileSync(parsed.output, text);
     } catch (error) {
-      io.stderr(t('budget-check import: cannot write {0}: {1}', parsed.output, (error as Error).message) + '\n');
+      io.stderr(t('budget-check import: cannot write {0}: {1}', parsed.output, describeError('budget-check import', error)) + '\n');
       return 2;
     }
   } else {

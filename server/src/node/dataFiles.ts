@@ -2,6 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from 'csv-parse/sync';
 import { CodeEntry, CodeTableData, CodeTables, systemOfCode } from '../service/codes/codeTables';
+import { t } from '../service/i18n/l10n';
+import { describeError } from '../service/i18n/plainError';
 
 /** The product's data folder (code tables), found from the running file whether built or bundled. */
 export function findDataDir(start: string = __dirname): string {
@@ -56,13 +58,13 @@ export function readExtraCodeTable(file: string): { entries: CodeEntry[]; proble
   try {
     rows = readCsv(file);
   } catch (error) {
-    return { entries, problems: [{ file, line: 0, message: String((error as Error).message) }] };
+    return { entries, problems: [{ file, line: 0, message: t('cannot read the code table: {0}', describeError('code table', error)) }] };
   }
   rows.forEach((row, i) => {
     const code = (row.code ?? '').replace(/\s+/g, '');
     const system = systemOfCode(code);
     if (!system || !row.name) {
-      problems.push({ file, line: i + 2, message: `not a classification code row: ${JSON.stringify(row)}` });
+      problems.push({ file, line: i + 2, message: t('not a row of a classification code table (code,name): {0}', Object.values(row).join(',')) });
       return;
     }
     entries.push({ code, name: row.name, system, from: Number(row.from) || 0, to: Number(row.to) || 9999, source: `extra:${path.basename(file)}` });

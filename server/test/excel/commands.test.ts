@@ -5,7 +5,7 @@ import * as path from 'path';
 import { runImport } from '../../src/commands/import';
 import { runExport } from '../../src/commands/export';
 import { parseBudgetDocument } from '../../src/service/document';
-import { setLocale } from '../../src/service/i18n/l10n';
+import { setFrontEndLocale } from '../../src/service/i18n/l10n';
 import { SAMPLES } from '../helpers';
 import { buildWorkbook, tempDir } from './fixtures';
 
@@ -57,7 +57,7 @@ test('export writes the workbook and the HTML publication; import reads the work
 
 test('import exits 1 and lists by sheet and cell what it could not take over', async () => {
   const dir = tempDir();
-  setLocale('zh-cn');
+  setFrontEndLocale('zh-cn');
   try {
     const file = path.join(dir, 'bad.xlsx');
     fs.writeFileSync(file, await buildWorkbook([
@@ -67,7 +67,7 @@ test('import exits 1 and lists by sheet and cell what it could not take over', a
     assert.equal(await runImport([file, '--locale', 'en'], run.io), 1);
     assert.ok(run.err.some((line) => line.includes('bad.xlsx: 表1!C3: "一百" is not an amount; the cell is left out')), run.err.join(''));
   } finally {
-    setLocale('zh-cn');
+    setFrontEndLocale('zh-cn');
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });

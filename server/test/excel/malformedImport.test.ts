@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { parseBudgetDocument } from '../../src/service/document';
 import { importXlsx } from '../../src/publish/node/workbooks';
 import { newReportYaml } from '../../src/publish/import/emitYaml';
-import { setLocale } from '../../src/service/i18n/l10n';
+import { setFrontEndLocale } from '../../src/service/i18n/l10n';
 import { buildWorkbook } from './fixtures';
 
 /**
@@ -13,7 +13,7 @@ import { buildWorkbook } from './fixtures';
  */
 
 test('a malformed workbook imports what it can and reports the rest by sheet and cell', async () => {
-  setLocale('en');
+  setFrontEndLocale('en');
   try {
     const data = await buildWorkbook([
       {
@@ -69,7 +69,7 @@ test('a malformed workbook imports what it can and reports the rest by sheet and
       ['2210201', 'total=11.70 basic=11.70'],
     ]);
   } finally {
-    setLocale('zh-cn');
+    setFrontEndLocale('zh-cn');
   }
 });
 

@@ -265,13 +265,13 @@ test('Hebei (平乡) workbook: 序号 and 栏次, the department line with its c
   assert.equal(report.department?.value, '平乡县医疗保障局');
   assert.equal(report.year, 2023);
   const income = report.tables.get('income')!;
-  assert.deepEqual(row(income.total!), { total: '4996.92', current: '4996.92', general: '4996.92' });
+  assert.deepEqual(row(income.total!), { total: '4996.92', current: '4996.92', fiscal: '4996.92' });
   assert.deepEqual(income.rows.map(row), [
-    { code: '208', name: '社会保障和就业支出', total: '51.50', current: '51.50', general: '51.50' },
-    { code: '20805', name: '行政事业单位养老支出', total: '47.50', current: '47.50', general: '47.50' },
-    { code: '2080505', name: '机关事业单位基本养老保险缴费支出', total: '41.50', current: '41.50', general: '41.50' },
+    { code: '208', name: '社会保障和就业支出', total: '51.50', current: '51.50', fiscal: '51.50' },
+    { code: '20805', name: '行政事业单位养老支出', total: '47.50', current: '47.50', fiscal: '47.50' },
+    { code: '2080505', name: '机关事业单位基本养老保险缴费支出', total: '41.50', current: '41.50', fiscal: '41.50' },
   ]);
-  assert.deepEqual([...income.declaredColumns!], ['total', 'current', 'general', 'special_account', 'business', 'operation_income', 'superior', 'affiliated', 'other', 'carryover']);
+  assert.deepEqual([...income.declaredColumns!], ['total', 'current', 'fiscal', 'special_account', 'business', 'operation_income', 'superior', 'affiliated', 'other', 'carryover']);
   assert.deepEqual(report.tables.get('expense')!.rows.map(row), [
     { code: '208', name: '社会保障和就业支出', total: '51.50', basic: '47.50', project: '4.00' },
     { code: '2080505', name: '机关事业单位基本养老保险缴费支出', total: '41.50', basic: '41.50' },

@@ -28,7 +28,7 @@ test('printed header paths of the seeds map to the format column keys', () => {
     [['基本支出', '人员经费', '对个人和家庭 的补助'], 'rows', 'family'],
     [['项目支出', '其他运转 类'], 'rows', 'project_operating'],
     [['本年收入', '小计'], 'rows', 'current'],
-    [['本年收入', '财政拨款 收入'], 'rows', 'general'],
+    [['本年收入', '财政拨款 收入'], 'rows', 'fiscal'],
     [['本年拨款', '一般公共预算'], 'rows', 'general'],
     [['上年结转结余', '一般公共预算'], 'rows', 'carryover_general'],
     [['财政拨款结转结余', '政府性基金预算'], 'rows', 'carryover_fund'],

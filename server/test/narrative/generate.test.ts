@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { readSample, service } from '../helpers';
+import { check, readSample, service } from '../helpers';
 import { applyEdits, generatableSections, generateDocument, generateSection, narrativeCommandTitle, regenerateSectionTitle, sectionAt } from '../../src/service/narrative';
 import type { ParsedDocument } from '../../src/service/document';
 import { sampleWithPrevious } from './seedFixtures';
@@ -146,10 +146,16 @@ test('the item-by-item 功能科目 list of seed 004 comes from the 一般公共
   assert.ok(lines[12].endsWith('。'));
 });
 
-test('a report without template: uses the 济源 template; generation is stable on every seed', () => {
-  const text = REPORT.replace('template: henan-jiyuan\n', '');
-  const info = generatableSections(parse(text), service().codeTables);
-  assert.ok(info.every((s) => s.template === 'henan-jiyuan'));
+test('a report without a bundled template is never generated in another province\'s words; generation is stable on every seed', () => {
+  for (const text of [REPORT.replace('template: henan-jiyuan\n', ''), REPORT.replace('template: henan-jiyuan', 'template: shanghai-xyz')]) {
+    const info = generatableSections(parse(text), service().codeTables);
+    assert.ok(info.length > 0 && info.every((s) => !s.generatable && s.template === '' && /henan-jiyuan/.test(s.reason ?? '')), JSON.stringify(info[0]));
+    assert.deepEqual(generateDocument(parse(text), service().codeTables), []);
+    const finding = check(text).findings.find((f) => f.rule === 'review/unknown-template');
+    assert.equal(finding?.severity, 'information');
+    assert.match(finding!.message, /henan-jiyuan, henan-qinyang, hebei-pingxiang, shaanxi-changan/);
+  }
+  assert.equal(check(REPORT).findings.filter((f) => f.rule === 'review/unknown-template').length, 0);
   for (const sample of ['000-jiyuan-2022-unit.budget.yaml', '001-pingxiang-2023.budget.yaml', '002-qinyang-2022.budget.yaml', '003-jiyuan-2024.budget.yaml', '004-changan-2022.budget.yaml']) {
     const once = applyEdits(readSample(sample), generateDocument(parse(readSample(sample)), service().codeTables));
     const twice = applyEdits(once, generateDocument(parse(once), service().codeTables));

@@ -55,3 +55,19 @@ test('usage errors and unreadable files exit 2', async () => {
   assert.equal(unknown.code, 2);
   assert.equal(unknown.stdout, '');
 });
+
+test('a report whose template is not bundled: exit 2, nothing printed or written, the bundled ids named', async () => {
+  const file = tempCopy('005-putuo-justice-2026-department.budget.yaml');
+  fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/^template: .*$/m, 'template: no-such-province'));
+  const original = fs.readFileSync(file, 'utf8');
+  const result = await run([file, '--in-place']);
+  assert.equal(result.code, 2);
+  assert.equal(result.stdout, '');
+  assert.match(result.stderr, /no-such-province/);
+  assert.match(result.stderr, /henan-jiyuan/);
+  assert.equal(fs.readFileSync(file, 'utf8'), original);
+  fs.writeFileSync(file, readSample('000-jiyuan-2022-unit.budget.yaml').replace(/^template: .*\n/m, ''));
+  const none = await run([file]);
+  assert.equal(none.code, 2);
+  assert.equal(none.stdout, '');
+});

@@ -6,7 +6,7 @@ import { SAMPLES, service } from '../helpers';
 import { applyEdits, generateAll } from '../../src/service/narrative';
 import { analyzeProse, claimCounts } from '../../src/service/prose/analyze';
 import { toCheckSettings } from '../../src/service/settings';
-import { SEED_SAMPLES, sampleWithPrevious } from './seedFixtures';
+import { GENERATED_SEEDS, sampleWithPrevious } from './seedFixtures';
 
 /**
  * Round trip: the document with every generatable section regenerated must not contradict its
@@ -25,7 +25,7 @@ function samples(): Array<{ name: string; text: string }> {
     }
   };
   walk(SAMPLES);
-  for (const sample of SEED_SAMPLES) result.push({ name: `${sample} + previous`, text: sampleWithPrevious(sample) });
+  for (const sample of GENERATED_SEEDS) result.push({ name: `${sample} + previous`, text: sampleWithPrevious(sample) });
   return result.sort((a, b) => a.name.localeCompare(b.name));
 }
 

@@ -1,11 +1,15 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ROOT, readSample } from '../helpers';
+import { templateFor } from '../../src/service/narrative/templateRegistry';
 
 export const NARRATIVE_TESTS = path.join(ROOT, 'server', 'test', 'narrative');
 
 /** The seed samples (samples/NNN-*.budget.yaml). */
 export const SEED_SAMPLES = fs.readdirSync(path.join(ROOT, 'samples')).filter((f) => /^\d{3}-.*\.budget\.yaml$/.test(f)).sort();
+
+/** The seed samples whose `template:` is bundled: the ones the generator writes (the others it refuses). */
+export const GENERATED_SEEDS = SEED_SAMPLES.filter((sample) => templateFor(/^template:\s*(\S+)/m.exec(readSample(sample))?.[1]) !== undefined);
 
 /**
  * A seed sample with last year's figures recovered from its own change sentences

@@ -7,7 +7,7 @@ import { importPdf, PdfReadError } from '../../src/publish/node/pdfImport';
 import { newReportYaml } from '../../src/publish/import/emitYaml';
 import { parseBudgetDocument } from '../../src/service/document';
 import { runImport } from '../../src/commands/import';
-import { setLocale } from '../../src/service/i18n/l10n';
+import { setFrontEndLocale as setLocale } from '../../src/service/i18n/l10n';
 import { buildPdf, PageSpec, ruledTable, TextItem, textWidth, unembeddedFontReport } from './pdfWriter';
 import { DEPARTMENT_PDF, paragraphs } from './fixtures';
 import { seededRandom } from '../helpers';

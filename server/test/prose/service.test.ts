@@ -2,7 +2,6 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as path from 'path';
 import { analyzeProse, claimAt, claimCounts, describeClaim } from '../../src/service/prose';
-import { runAnalysis } from '../../src/service/prose/analyze';
 import { topicOf } from '../../src/service/prose/dictionary';
 import { toCheckSettings } from '../../src/service/settings';
 import { check, findings, readSample, sampleFiles, service, spanText } from '../helpers';
@@ -26,11 +25,10 @@ test('rules: text/* file the prose findings through the service, with fixes on t
   assert.deepEqual(clean.findings.filter((f) => f.rule.startsWith('text/') && f.severity !== 'information').map((f) => f.message), []);
 });
 
-test('analysis: cached per document object, counts, hover at an offset', () => {
+test('analysis: read once per document analysis, counts, hover at an offset', () => {
   const document = service().parse(SAMPLE_004);
-  const settings = toCheckSettings({});
-  const analysis = analyzeProse(document, service().codeTables, settings);
-  assert.equal(analyzeProse(document, service().codeTables, settings), analysis);
+  const analysis = service().analyze(document).prose();
+  assert.equal(service().analyze(document).prose(), analysis);
   const counts = claimCounts(analysis);
   assert.equal(counts.total, counts.verified + counts.mismatched + counts.unverified);
   assert.equal(counts.mismatched, 6);
@@ -86,18 +84,18 @@ test('robustness: garbled prose never makes the analysis throw', () => {
   const settings = toCheckSettings({});
   for (const file of sampleFiles()) {
     const { document } = analyse(readSample(path.basename(file)));
-    const claims = runAnalysis(document, service().codeTables, settings).claims;
+    const claims = analyzeProse(document, service().codeTables, settings).claims;
     for (let round = 0; round < 40; round++) {
       // Replace a number with noise of the same length, then shuffle pieces into the text value.
       const target = claims[random(claims.length)];
       const noise = Array.from({ length: target.span.end - target.span.start }, () => pieces[random(pieces.length)][0]).join('');
       const variant = patched(document, [{ start: target.span.start, end: target.span.end, text: noise }]);
-      assert.doesNotThrow(() => runAnalysis(variant, service().codeTables, settings));
+      assert.doesNotThrow(() => analyzeProse(variant, service().codeTables, settings));
     }
   }
   for (const body of ['narrative: []', 'narrative:\n  - title: 三、支出预算总体情况说明\n    text: "支出合计 1 万元，其中：基本支出 2 万元，占 300%。"', 'narrative:\n  - text: |\n      其中：占%增加持平。2021年\n']) {
     const { document } = analyse(`department: 测试\nyear: 2022\nunit: 万元\n${body}\n`);
-    assert.doesNotThrow(() => runAnalysis(document, service().codeTables, settings));
+    assert.doesNotThrow(() => analyzeProse(document, service().codeTables, settings));
   }
   void edit;
 });

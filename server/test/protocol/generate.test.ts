@@ -206,15 +206,15 @@ test('clients that show disabled actions learn why a section cannot be regenerat
   const parsed = s.parse(text);
   const at = (marker: string) => point(positionOf(text, marker));
   const options = { clientCommand: false, disabledSupport: true };
-  const [missing] = sectionCodeActions(document, parsed, s.codeTables, at('具体支出情况如下'), undefined, options);
+  const [missing] = sectionCodeActions(document, s.analyze(parsed), at('具体支出情况如下'), undefined, options);
   assert.equal(missing.title, '用数据重新生成本节');
   assert.equal(missing.edit, undefined);
   assert.match(missing.disabled!.reason, /three_public/);
   const done = generatedDocumentText(parsed, s.codeTables);
   const doneDocument = TextDocument.create('file:///tmp/generate/done2.budget.yaml', 'budget-yaml', 1, done);
-  const [same] = sectionCodeActions(doneDocument, s.parse(done), s.codeTables, point(positionOf(done, '三、支出预算总体情况说明')), undefined, options);
+  const [same] = sectionCodeActions(doneDocument, s.analyze(s.parse(done)), point(positionOf(done, '三、支出预算总体情况说明')), undefined, options);
   assert.equal(same.disabled?.reason, '本节文字已与数据一致');
   // Without the capability, nothing is offered there.
-  assert.deepEqual(sectionCodeActions(document, parsed, s.codeTables, at('具体支出情况如下'), undefined, { clientCommand: false, disabledSupport: false }), []);
-  assert.deepEqual(sectionCodeActions(document, parsed, s.codeTables, at('department:'), undefined, options), []);
+  assert.deepEqual(sectionCodeActions(document, s.analyze(parsed), at('具体支出情况如下'), undefined, { clientCommand: false, disabledSupport: false }), []);
+  assert.deepEqual(sectionCodeActions(document, s.analyze(parsed), at('department:'), undefined, options), []);
 });

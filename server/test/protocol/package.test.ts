@@ -5,6 +5,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { checkText } from '../../src/cli';
+import { inspectXlsxPackage } from '../../src/publish/node/xlsxPackage';
 import { ROOT, sampleFiles, service } from '../helpers';
 import { fileUri, LspTestClient, plain } from './lspTestClient';
 import { unembeddedFontReport } from '../pdf/pdfWriter';
@@ -55,15 +56,50 @@ test('vsce ls: bundles, code tables, schema, grammar, NLS and one example; no so
     'syntaxes/budget-yaml.tmLanguage.json',
     'language-configuration.json',
     'l10n/bundle.l10n.zh-cn.json',
+    'LICENSE',
+    ...readmeLinks(),
     ...fs.readdirSync(path.join(ROOT, 'data', 'codes')).filter((f) => f.endsWith('.csv')).map((f) => `data/codes/${f}`),
   ];
   assert.deepEqual(required.filter((f) => !files.includes(f)), []);
-  const unexpected = files.filter((f) => /\.(ts|map|tsbuildinfo|mjs)$/.test(f) || /^(out|node_modules|server|client|scripts|test-vscode|bench|docs|\.ci)\//.test(f) || /(^|\/)test\//.test(f));
+  const unexpected = files.filter((f) => /\.(ts|map|tsbuildinfo|mjs)$/.test(f) || /^(out|node_modules|server|client|scripts|test-vscode|bench|\.ci)\//.test(f) || /(^|\/)test\//.test(f));
   assert.deepEqual(unexpected, []);
   assert.deepEqual(files.filter((f) => /\.budget\.ya?ml$/.test(f)), ['samples/teaching/clean.budget.yaml']);
   // JSON data is bundled into dist/, the server's own message files too.
   assert.deepEqual(files.filter((f) => /^(data|l10n)\/.*\.json$/.test(f) && !f.startsWith('l10n/bundle.l10n.')), []);
+  // From docs/, only what the README shows or links to.
+  assert.deepEqual(files.filter((f) => f.startsWith('docs/') && !readmeLinks().includes(f)), []);
   assert.ok(files.length < 40, files.join('\n'));
+});
+
+/** The relative targets of the README's links and pictures (`[text](path)`, `![alt](path)`). */
+function readmeLinks(): string[] {
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const targets = [...readme.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1].split('#')[0]).filter((t) => t && !/^[a-z]+:/i.test(t));
+  return [...new Set(targets)].sort();
+}
+
+test('npm run package: the .vsix has the MIT LICENSE, and the README\'s pictures and links', (t) => {
+  packageFiles();
+  const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  assert.equal(manifest.license, 'MIT');
+  assert.match(fs.readFileSync(path.join(ROOT, 'LICENSE'), 'utf8'), /^MIT License\n\nCopyright \(c\) /);
+  // The vsce arguments of the package script, as npm runs them (no --skip-license).
+  const script: string = manifest.scripts.package;
+  assert.doesNotMatch(script, /--skip-license/);
+  const vsceArgs = script.split('&&').pop()!.trim().split(/\s+/);
+  assert.equal(vsceArgs[0], 'vsce');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'budget-vsix-'));
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const vsix = path.join(dir, 'extension.vsix');
+  const packaged = spawnSync(process.execPath, [vsceBin(), ...vsceArgs.slice(1), '--out', vsix], { cwd: ROOT, encoding: 'utf8', timeout: 120_000, input: '' });
+  assert.equal(packaged.status, 0, packaged.stdout + packaged.stderr);
+  const entries = inspectXlsxPackage(fs.readFileSync(vsix), Number.POSITIVE_INFINITY).parts.map((p) => p.name);
+  assert.ok(entries.includes('extension/LICENSE.txt'), entries.join('\n'));
+  assert.ok(entries.includes('extension/readme.md'));
+  // Relative links are kept as written (--no-rewrite-relative-links): each must be in the package.
+  const links = readmeLinks();
+  assert.ok(links.filter((l) => l.endsWith('.png')).length >= 5, links.join(', '));
+  assert.deepEqual(links.filter((l) => !entries.includes(`extension/${l}`)), []);
 });
 
 test('the packaged CLI and server run from the package files alone', async (t) => {

@@ -109,6 +109,7 @@ test(`the server survives ${EDITS} random edits across several documents, answer
       assert.ok(server.alive, `the server exited after ${i} edits`);
     }
   }
+  assert.deepEqual(server.logs.filter((line) => line.includes('internal error of the checker')), [], 'the checker met a bug of its own');
   // After the storm every document's diagnostics are exactly those of its text.
   for (const doc of docs) {
     doc.version++;

@@ -2,6 +2,8 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { BudgetService } from '../../service/budgetService';
 import type { ParsedDocument } from '../../service/document';
+import type { DocumentAnalysis } from '../../service/analysis/documentAnalysis';
+import type { Messages } from '../../service/i18n/l10n';
 import type { ValidationResult } from '../../service/rules/ruleTypes';
 import type { UserSettings } from '../../service/settings';
 import { toDiagnostic } from '../../service/protocol';
@@ -12,55 +14,59 @@ export interface Validation {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+/** What an analysis is asked under: the service (its code tables), the settings, the locale. */
+export interface AnalysisRequest {
+  readonly service: BudgetService;
+  readonly settings: UserSettings;
+  readonly messages: Messages;
+}
+
 interface Entry {
   readonly version: number;
   readonly parsed: ParsedDocument;
-  validation?: { readonly key: string; readonly value: Validation };
 }
 
 /**
- * The parse and the last validation of each document version. Every feature asks here, so a
- * version is parsed once however many requests (diagnostics, hover, completion …) use it; the
- * validation is reused while the settings key (settings, code tables, locale) is unchanged.
+ * The parse of each open document version. Every feature asks here, so a version is parsed
+ * once however many requests (diagnostics, hover, completion …) use it; the analysis of the
+ * version under the request's inputs comes from the service, which keeps one per inputs.
  */
 export class AnalysisCache {
   private readonly entries = new Map<string, Entry>();
+  private readonly validations = new WeakMap<DocumentAnalysis, Validation>();
 
-  private entry(document: TextDocument, service: BudgetService): Entry {
+  parsed(document: TextDocument, service: BudgetService): ParsedDocument {
     let entry = this.entries.get(document.uri);
     if (!entry || entry.version !== document.version) {
       // The previous version's chunks are reused: an edit re-parses only the rows it touched.
       entry = { version: document.version, parsed: service.parse(document.getText(), entry?.parsed) };
       this.entries.set(document.uri, entry);
     }
-    return entry;
+    return entry.parsed;
   }
 
-  parsed(document: TextDocument, service: BudgetService): ParsedDocument {
-    return this.entry(document, service).parsed;
+  analysis(document: TextDocument, request: AnalysisRequest): DocumentAnalysis {
+    return request.service.analyze(this.parsed(document, request.service), request.settings, request.messages);
   }
 
-  /** Whether the validation of this version under this key is already known. */
-  hasValidation(document: TextDocument, key: string): boolean {
+  /** Whether this version is parsed and validated under these inputs already. */
+  hasValidation(document: TextDocument, request: AnalysisRequest): boolean {
     const entry = this.entries.get(document.uri);
-    return !!entry && entry.version === document.version && entry.validation?.key === key;
+    return !!entry && entry.version === document.version && this.validations.has(request.service.analyze(entry.parsed, request.settings, request.messages));
   }
 
-  validation(document: TextDocument, service: BudgetService, settings: UserSettings, key: string): Validation {
-    const entry = this.entry(document, service);
-    if (entry.validation?.key !== key) {
-      const result = service.validate(entry.parsed, settings);
-      entry.validation = { key, value: { result, diagnostics: result.findings.map((f) => toDiagnostic(document, f)) } };
+  validation(document: TextDocument, request: AnalysisRequest): Validation {
+    const analysis = this.analysis(document, request);
+    let validation = this.validations.get(analysis);
+    if (!validation) {
+      const result = analysis.validation();
+      validation = { result, diagnostics: result.findings.map((f) => toDiagnostic(document, f)) };
+      this.validations.set(analysis, validation);
     }
-    return entry.validation.value;
+    return validation;
   }
 
   delete(uri: string): void {
     this.entries.delete(uri);
-  }
-
-  /** Forgets validations (settings or locale changed); parses stay. */
-  invalidateValidations(): void {
-    for (const entry of this.entries.values()) entry.validation = undefined;
   }
 }

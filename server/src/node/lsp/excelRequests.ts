@@ -3,6 +3,8 @@ import { Range, TextEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ParsedDocument } from '../../service/document';
 import { t } from '../../service/i18n/l10n';
+import { describeError } from '../../service/i18n/plainError';
+import { yamlProblemText } from '../../service/rules/structure/yamlRules';
 import { tableTitle } from '../../service/schema/schemaInfo';
 import type { ImportResult } from '../../publish';
 import type { ExportXlsxResult, ImportXlsxParams, ImportXlsxResult } from './protocolExtensions';
@@ -27,7 +29,7 @@ function lineOf(text: string, offset: number): number {
 export async function exportXlsx(parsed: ParsedDocument): Promise<ExportXlsxResult> {
   const { reportToXlsx } = await workbooks();
   const problems: string[] = [];
-  for (const problem of parsed.yaml.problems) problems.push(t('line {0}: {1}; the export shows what could be read', lineOf(parsed.text, problem.start), problem.message));
+  for (const problem of parsed.yaml.problems) problems.push(t('line {0}: {1}; the export shows what could be read', lineOf(parsed.text, problem.start), yamlProblemText(problem, parsed.text)));
   for (const problem of parsed.modelProblems) problems.push(t('line {0}: "{1}" is not an amount; it is left blank in the export', lineOf(parsed.text, problem.span.start), problem.text));
   const data = await reportToXlsx(parsed.report);
   return { data: data.toString('base64'), tables: parsed.report.tables.size, problems };
@@ -70,7 +72,7 @@ export async function importWorkbooks(params: ImportXlsxParams, target: ImportTa
     }
   } catch (error) {
     const file = (error as { file?: string }).file ?? names.join(', ');
-    return { mode: 'failed', ...empty, error: t('cannot read {0}: {1}', file, (error as Error).message) };
+    return { mode: 'failed', ...empty, error: t('cannot read {0}: {1}', file, describeError('import', error)) };
   }
   const summary = {
     recognised: result.tables.map((table) => table.key),
@@ -87,6 +89,6 @@ export async function importWorkbooks(params: ImportXlsxParams, target: ImportTa
     const edits = merged.edits.map((e) => TextEdit.replace(Range.create(document.positionAt(e.start), document.positionAt(e.end)), e.text));
     return { mode: 'merge', version: document.version, edits, replaced: [...merged.replaced], added: [...merged.added], ...summary };
   } catch (error) {
-    return { mode: 'failed', replaced: [], added: [], ...summary, error: t('{0} is not a report the import can update ({1})', target.name, (error as Error).message) };
+    return { mode: 'failed', replaced: [], added: [], ...summary, error: t('{0} is not a report the import can update ({1})', target.name, describeError('import', error)) };
   }
 }

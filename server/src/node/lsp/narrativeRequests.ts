@@ -1,9 +1,8 @@
 import { CodeAction, CodeActionKind, Range, TextEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeTables } from '../../service/codes/codeTables';
-import type { ParsedDocument } from '../../service/document';
+import type { DocumentAnalysis } from '../../service/analysis/documentAnalysis';
 import { t } from '../../service/i18n/l10n';
-import { generatableSections, generateSection, regenerateSectionTitle, sectionAt } from '../../service/narrative';
+import { regenerateSectionTitle } from '../../service/narrative';
 import type { NarrativeSectionInfo, SectionGeneration } from '../../service/narrative';
 import {
   GenerateNarrativeResult,
@@ -17,31 +16,10 @@ import {
  * Narrative generation (issue 5) for the editor: the "生成说明文字" request, one section by
  * path or position, and the "用数据重新生成本节" code action. The service computes the texts and
  * the edits (which touch only the content lines of a `text: |` block); this module translates
- * them to LSP and caches them per parsed version, because the code action is asked for on
- * every cursor move and generating a report's sections takes tens of milliseconds.
+ * them to LSP. The analysis of the document version keeps what it generated, because the code
+ * action is asked for on every cursor move and generating a report's sections takes tens of
+ * milliseconds. Callers run these inside `withMessages` of the analysis' locale.
  */
-
-interface Generated {
-  readonly sections: readonly NarrativeSectionInfo[];
-  readonly generations: Map<string, SectionGeneration | undefined>;
-}
-
-const cache = new WeakMap<ParsedDocument, { codes: CodeTables; value: Generated }>();
-
-function generated(parsed: ParsedDocument, codes: CodeTables): Generated {
-  const hit = cache.get(parsed);
-  if (hit && hit.codes === codes) return hit.value;
-  const value: Generated = { sections: generatableSections(parsed, codes), generations: new Map() };
-  cache.set(parsed, { codes, value });
-  return value;
-}
-
-function generation(parsed: ParsedDocument, codes: CodeTables, path: readonly number[]): SectionGeneration | undefined {
-  const entry = generated(parsed, codes);
-  const key = path.join('.');
-  if (!entry.generations.has(key)) entry.generations.set(key, generateSection(parsed, codes, path));
-  return entry.generations.get(key);
-}
 
 function samePath(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
@@ -58,11 +36,11 @@ export function sectionInfo(document: TextDocument, g: SectionGeneration): Secti
 const NO_TEXT_BLOCK = (): string => t('no text block can be written after this title');
 
 /** "生成说明文字": every generatable section, the edits of those whose text changes, and what was left as written. */
-export function generateNarrative(document: TextDocument, parsed: ParsedDocument, codes: CodeTables): GenerateNarrativeResult {
+export function generateNarrative(document: TextDocument, analysis: DocumentAnalysis): GenerateNarrativeResult {
   const sections: SectionGenerationInfo[] = [];
   const skipped: Array<GenerateNarrativeResult['skipped'][number]> = [];
-  for (const info of generated(parsed, codes).sections) {
-    const g = info.generatable ? generation(parsed, codes, info.path) : undefined;
+  for (const info of analysis.generatableSections()) {
+    const g = info.generatable ? analysis.sectionGeneration(info.path) : undefined;
     if (g) sections.push(sectionInfo(document, g));
     else skipped.push({ path: [...info.path], title: info.title, reason: info.reason ?? NO_TEXT_BLOCK() });
   }
@@ -70,18 +48,18 @@ export function generateNarrative(document: TextDocument, parsed: ParsedDocument
 }
 
 /** One section, by path, or the innermost generator-known section at a position. */
-export function generateOneSection(document: TextDocument, parsed: ParsedDocument, codes: CodeTables, params: GenerateSectionParams): GenerateSectionResult {
+export function generateOneSection(document: TextDocument, analysis: DocumentAnalysis, params: GenerateSectionParams): GenerateSectionResult {
   const version = document.version;
   let info: NarrativeSectionInfo | undefined;
   if (Array.isArray(params.path)) {
     const path = params.path.filter((n): n is number => typeof n === 'number');
-    info = generated(parsed, codes).sections.find((s) => samePath(s.path, path));
+    info = analysis.generatableSections().find((s) => samePath(s.path, path));
   } else if (params.position) {
-    info = sectionAt(parsed, codes, document.offsetAt(params.position));
+    info = analysis.sectionAt(document.offsetAt(params.position));
   }
   if (!info) return { version, reason: t('no section of the narrative that can be generated is here') };
   if (!info.generatable) return { version, title: info.title, reason: info.reason ?? NO_TEXT_BLOCK() };
-  const g = generation(parsed, codes, info.path);
+  const g = analysis.sectionGeneration(info.path);
   if (!g) return { version, title: info.title, reason: NO_TEXT_BLOCK() };
   return { version, title: info.title, section: sectionInfo(document, g) };
 }
@@ -106,17 +84,17 @@ function wanted(only: readonly string[] | undefined): boolean {
  * or already says what the data say gets a disabled action with the reason, if the client shows
  * those; outside the narrative there is none.
  */
-export function sectionCodeActions(document: TextDocument, parsed: ParsedDocument, codes: CodeTables, range: Range, only: readonly string[] | undefined, options: SectionActionOptions): CodeAction[] {
+export function sectionCodeActions(document: TextDocument, analysis: DocumentAnalysis, range: Range, only: readonly string[] | undefined, options: SectionActionOptions): CodeAction[] {
   if (!wanted(only)) return [];
   const offset = document.offsetAt(range.start);
   // Cheap test first: the code action is asked for on every cursor move.
-  if (!parsed.report.narrative.some((s) => s.span.start <= offset && offset <= s.span.end)) return [];
-  const info = sectionAt(parsed, codes, offset);
+  if (!analysis.document.report.narrative.some((s) => s.span.start <= offset && offset <= s.span.end)) return [];
+  const info = analysis.sectionAt(offset);
   if (!info) return [];
   const title = regenerateSectionTitle();
   const disabled = (reason: string): CodeAction[] => (options.disabledSupport ? [{ title, kind: ACTION_KIND, disabled: { reason } }] : []);
   if (!info.generatable) return disabled(info.reason ?? NO_TEXT_BLOCK());
-  const g = generation(parsed, codes, info.path);
+  const g = analysis.sectionGeneration(info.path);
   if (!g) return disabled(NO_TEXT_BLOCK());
   if (!g.changed) return disabled(t('the section already says what the data say'));
   const action: CodeAction = { title, kind: ACTION_KIND };

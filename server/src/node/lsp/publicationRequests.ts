@@ -4,6 +4,7 @@ import * as path from 'path';
 import { Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ParsedDocument } from '../../service/document';
+import { describeError } from '../../service/i18n/plainError';
 import { anchorAt, publicationAnchors, renderHtml, scrollScript } from '../../publish';
 import type { PrintPdfResult, PublicationAnchorResult, PublicationHtmlResult } from './protocolExtensions';
 
@@ -75,7 +76,7 @@ export async function publicationPdf(parsed: ParsedDocument): Promise<PrintPdfRe
     await printPdf(htmlFile, pdfFile, chromium);
     return { chromium: true, data: (await fs.promises.readFile(pdfFile)).toString('base64') };
   } catch (error) {
-    return { chromium: true, error: error instanceof Error ? error.message : String(error) };
+    return { chromium: true, error: describeError('print', error) };
   } finally {
     await fs.promises.rm(dir, { recursive: true, force: true });
   }

@@ -201,21 +201,17 @@ function itemsLayout(table: Table): { header: CellBlock; body: CellBlock; widths
   const expense = table.lists.get('expense') ?? [];
   const departmentEconomic = table.lists.get('expense_department_economic');
   const governmentEconomic = table.lists.get('expense_government_economic');
-  // The expense side of a 财政拨款收支总表 prints one amount per fund column.
+  // The expense side of a 财政拨款收支总表 prints one amount per fund column; that of a 单位
+  // 财务收支预算总表 (上海) one per 合计 / 人员经费 / 公用经费 / 项目支出 column.
+  const byColumn = fiscal || table.groups.size > 0 || expense.some((entry) => [...entry.cells.keys()].some((key) => key !== 'amount'));
   let expenseKeys = ['amount'];
-  if (fiscal) {
+  if (byColumn) {
     const declared = (table.declaredColumns ?? []).filter((c) => AMOUNT_COLUMNS.has(c));
     const used = new Set<string>();
     for (const entry of expense) for (const key of entry.cells.keys()) used.add(key);
     for (const group of table.groups.values()) for (const key of group.cells.keys()) used.add(key);
     const ordered = [...new Set([...declared, ...AMOUNT_ORDER.filter((c) => used.has(c))])];
     expenseKeys = ordered.length ? ordered : ['total'];
-  } else {
-    // A 收支总表 that splits its 支出 amounts (预算数: 合计, 人员经费, 公用经费, 项目支出, as the
-    // Shanghai template prints them): the amount, then the other columns its lines carry.
-    const used = new Set<string>();
-    for (const entry of expense) for (const key of entry.cells.keys()) used.add(key);
-    expenseKeys = ['amount', ...AMOUNT_ORDER.filter((c) => used.has(c))];
   }
   type Side = { list: ListKey; top: string; label: string; keys: string[]; entries: Table['lists'] extends ReadonlyMap<string, infer E> ? E : never };
   const sides: Side[] = [
@@ -233,9 +229,7 @@ function itemsLayout(table: Table): { header: CellBlock; body: CellBlock; widths
     widths.push(28);
     const amountPaths = side.keys.length === 1 && (side.keys[0] === 'amount' || side.keys[0] === 'total')
       ? [[side.top, side.keys[0] === 'amount' ? TEXT.amount : exportLabel('total', 'items')]]
-      : side.keys[0] === 'amount'
-        ? [[side.top, exportLabel('total', 'items')], ...exportPaths(side.keys.slice(1), 'items').map((p) => [side.top, ...p])]
-        : exportPaths(side.keys, 'items').map((p) => [side.top, ...p]);
+      : exportPaths(side.keys, 'items').map((p) => [side.top, ...p]);
     for (const p of amountPaths) { paths.push(p); widths.push(13); }
   }
   const cells: PlacedCell[] = [];
@@ -253,7 +247,7 @@ function itemsLayout(table: Table): { header: CellBlock; body: CellBlock; widths
   let r = lines;
   for (const [incomeKey, expenseKey] of [['income_current', 'expense_current'], ['income_carryover', 'expense_carryover'], ['income_total', 'expense_total']] as const) {
     const incomePrinted = table.scalars.has(incomeKey) || table.unreadableScalars.has(incomeKey);
-    const expensePrinted = fiscal ? table.groups.has(expenseKey) : table.scalars.has(expenseKey) || table.unreadableScalars.has(expenseKey);
+    const expensePrinted = (byColumn && table.groups.has(expenseKey)) || table.scalars.has(expenseKey) || table.unreadableScalars.has(expenseKey);
     if (!incomePrinted && !expensePrinted) continue;
     if (incomePrinted) {
       cells.push({ row: r, col: firstCol[0], rowSpan: 1, colSpan: 1, text: ITEM_TOTALS[incomeKey], style: 'label', bold: true });
@@ -262,7 +256,7 @@ function itemsLayout(table: Table): { header: CellBlock; body: CellBlock; widths
     }
     if (expensePrinted) {
       cells.push({ row: r, col: firstCol[1], rowSpan: 1, colSpan: 1, text: ITEM_TOTALS[expenseKey], style: 'label', bold: true });
-      if (fiscal) {
+      if (byColumn && table.groups.has(expenseKey)) {
         const group = table.groups.get(expenseKey);
         expenseKeys.forEach((key, k) => {
           const cell = amountCell(r, firstCol[1] + 1 + k, group?.cells.get(key)?.amount, { bold: true });

@@ -1,6 +1,8 @@
 import { Document, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { ScalarTag } from 'yaml';
 import { parseBudgetDocument } from '../../service/document';
+import { t } from '../../service/i18n/l10n';
+import { PlainError } from '../../service/i18n/plainError';
 import { getPair, isMap, isScalar } from '../../service/yaml/ast';
 import type { MoneyUnit } from '../../service/amount/units';
 import type { TableKey } from '../../service/model/types';
@@ -173,7 +175,7 @@ function mergeTables(existing: string, result: ImportResult): MergeResult {
   const parsed = parseBudgetDocument(existing).yaml;
   // Offsets of a document with syntax errors cannot be trusted for splicing.
   const syntax = parsed.problems.find((p) => p.kind === 'syntax');
-  if (syntax) throw new Error(`YAML syntax error at offset ${syntax.start}: ${syntax.message}`);
+  if (syntax) throw new PlainError(t('a YAML syntax error on line {0}', existing.slice(0, syntax.start).split('\n').length));
   const root = isMap(parsed.root) ? parsed.root : null;
   const unitPair = root ? getPair(root, 'unit') : undefined;
   const unitText = unitPair && isScalar(unitPair.value) ? unitPair.value.value.trim() : '';
@@ -183,7 +185,7 @@ function mergeTables(existing: string, result: ImportResult): MergeResult {
   const replaced: TableKey[] = [];
   const added: TableKey[] = [];
   const imported = sortTables(result.tables);
-  if (!root || root.flow) throw new Error('the report is not a YAML mapping');
+  if (!root || root.flow) throw new PlainError(t('the report is not a YAML mapping (key: value lines)'));
   if (!tablesMap && tablesPair && isScalar(tablesPair.value) && tablesPair.value.isNull) {
     // `tables:` written without tables yet: they go under its line.
     const lineEnd = existing.indexOf('\n', tablesPair.key.start);
@@ -192,7 +194,7 @@ function mergeTables(existing: string, result: ImportResult): MergeResult {
     return { text: existing.slice(0, at) + block + existing.slice(at), edits: [{ start: at, end: at, text: block }], replaced, added: imported.map((t) => t.key) };
   }
   if (!tablesMap) {
-    if (tablesPair) throw new Error('tables: is not a block mapping');
+    if (tablesPair) throw new PlainError(t('tables: is not written as a block of tables'));
     // No tables yet: put them before the narrative (or at the end).
     const narrative = getPair(root, 'narrative');
     const at = narrative ? lineStart(existing, narrative.key.start) : existing.length;

@@ -65,6 +65,9 @@ export function importItemTable(parts: SheetParts, key: TableKey, ctx: SheetCont
   const lists = new Map<ListKey, PlainMap[]>();
   const totals = new Map<string, PlainValue>();
   const functionExpense = sides.find((s) => s.list === 'expense');
+  // The expense side prints one amount per column: by fund (财政拨款收支总表) or, in a 单位
+  // 财务收支预算总表 (上海), by 合计 / 人员经费 / 公用经费 / 项目支出.
+  const byColumn = fiscal || (functionExpense?.amounts.length ?? 0) > 1;
   const expenseKeys = new Set<string>();
   let rows = 0;
   let inIncomeCarryover = false;
@@ -76,13 +79,15 @@ export function importItemTable(parts: SheetParts, key: TableKey, ctx: SheetCont
         const cell = cellAt(grid, row, a.col);
         const amount = amountOfText(cell.text);
         if (!amount.ok) { ctx.notAmount(address(row, a.col), cell.text); return; }
-        const amountKey = side.list === 'expense' && fiscal ? (side.amounts.length === 1 ? 'total' : a.key) : (i === 0 ? 'amount' : a.key);
+        const amountKey = side.list === 'expense' && byColumn ? (side.amounts.length === 1 ? 'total' : a.key) : (i === 0 ? 'amount' : a.key);
         if (amountKey !== 'amount' && side.list !== 'expense') {
           if (amount.text !== null) ctx.report(address(row, a.col), t('A second amount column of the list "{0}"; the cell is left out', label));
           return;
         }
-        // A 收支总表 whose 支出 side prints more than one amount (预算数 split into 基本支出 / 项目支出):
-        // the first is the line's amount, the others go by their column keys.
+        if (side.list === 'expense' && !byColumn && i > 0) {
+          if (amount.text !== null) ctx.report(address(row, a.col), t('A second amount column of the list "{0}"; the cell is left out', label));
+          return;
+        }
         amounts.set(amountKey, amount.text);
       });
       const figures = [...amounts.values()].filter((v) => v !== null);
@@ -95,17 +100,13 @@ export function importItemTable(parts: SheetParts, key: TableKey, ctx: SheetCont
       if (total) {
         if (side.list === 'income') inIncomeCarryover = total === 'income_carryover';
         if (side.list !== 'income' && side !== functionExpense) continue;
-        if (fiscal && direction === 'expense') {
+        if (byColumn && direction === 'expense') {
           const group: PlainMap = {};
           for (const [k, v] of amounts) if (v !== null) { group[k] = new PrintedAmount(v); expenseKeys.add(k); }
           totals.set(total, flow(group));
         } else {
           const value = amounts.get('amount') ?? null;
           totals.set(total, value === null ? null : new PrintedAmount(value));
-          side.amounts.forEach((a, i) => {
-            if (i === 0 || amounts.get(a.key) === null || amounts.get(a.key) === undefined) return;
-            ctx.report(address(row, a.col), t('"{0}" is one figure in the format; its amount in column "{1}" is left out', label, paths[a.col].join(' / ')));
-          });
         }
         continue;
       }
@@ -128,7 +129,7 @@ export function importItemTable(parts: SheetParts, key: TableKey, ctx: SheetCont
   if (title) body.title = title;
   const note = noteValue(parts);
   if (note !== undefined) body.note = note;
-  if (fiscal && functionExpense && functionExpense.amounts.length > 1) {
+  if (byColumn && functionExpense && functionExpense.amounts.length > 1) {
     const printed = functionExpense.amounts.map((a) => a.key);
     if (printed.some((k) => !expenseKeys.has(k))) body.columns = flow(printed);
   }

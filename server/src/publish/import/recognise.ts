@@ -23,6 +23,8 @@ export const METADATA_SHEET = '_budget-report';
 export interface WorkbookGrids {
   readonly file?: string;
   readonly grids: readonly Grid[];
+  /** What reading the workbook found (external links, values from outside the workbook). */
+  readonly problems?: readonly ImportProblem[];
 }
 
 interface Metadata {
@@ -75,6 +77,7 @@ export function recogniseWorkbooks(workbooks: readonly WorkbookGrids[]): ImportR
   let template: string | undefined;
   const withoutUnit: ImportProblem[] = [];
   for (const workbook of workbooks) {
+    for (const problem of workbook.problems ?? []) problems.push({ ...problem, file: problem.file ?? workbook.file });
     const metadata = readMetadata(workbook.grids.find((g) => g.name === METADATA_SHEET));
     const metaKind = metadata.fields.get('kind');
     if (metaKind === 'department' || metaKind === 'unit') kind = metaKind;

@@ -107,6 +107,8 @@ export function importRowTable(parts: SheetParts, ctx: SheetContext, classified 
   });
 
   let total: PlainMap | undefined;
+  /** A 合计 line was printed (blank or not): an empty table keeps its printed blank 合计 row. */
+  let totalLabelled = false;
   const out: OutRow[] = [];
   const hasItemColumn = textColumns.has('item') || textColumns.has('name_or_item');
   for (const parsed of parsedRows) {
@@ -127,7 +129,10 @@ export function importRowTable(parts: SheetParts, ctx: SheetContext, classified 
     const totalLine = (label && !code && !x.unit && isTotalLabel(label)) || (!label && [code, x.unit].some((v) => v && isTotalLabel(v)));
     if (totalLine || (!hasAnyText && out.length === 0 && !total)) {
       if (total) ctx.report(address(parsed.sheetRow, 0), t('A second 合计 row; it is left out'));
-      else total = amountsMap(parsed.amounts);
+      else {
+        total = amountsMap(parsed.amounts);
+        totalLabelled = !!totalLine;
+      }
       continue;
     }
     if (!hasAnyText) {
@@ -171,7 +176,7 @@ export function importRowTable(parts: SheetParts, ctx: SheetContext, classified 
   const used = new Set<string>();
   for (const map of [total ?? {}, ...out.map((r) => r.map)]) for (const key of Object.keys(map)) if (AMOUNT_COLUMNS.has(key)) used.add(key);
   if (printed.some((key) => !used.has(key))) body.columns = flow(printed.slice());
-  if (total && Object.keys(total).length > 0) body.total = flow(total);
+  if (total && (Object.keys(total).length > 0 || totalLabelled)) body.total = flow(total);
   if (out.length > 0) body.rows = out.map((r) => flow(r.map));
   return { body, rows: out.length };
 }

@@ -3,6 +3,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
+import { t } from '../../service/i18n/l10n';
+import { logErrorDetail, PlainError } from '../../service/i18n/plainError';
 
 /**
  * Prints an HTML file to PDF with Debian's chromium in headless mode (--print-to-pdf), in a fresh
@@ -31,12 +33,16 @@ export async function printPdf(htmlFile: string, pdfFile: string, chromium: stri
         `--print-to-pdf=${path.resolve(pdfFile)}`,
         pathToFileURL(path.resolve(htmlFile)).href,
       ], { timeout: timeoutMs, maxBuffer: 4 * 1024 * 1024 }, (error, _stdout, stderr) => {
-        if (error) reject(new Error(`${error.message}${stderr ? `\n${stderr.split('\n').slice(-3).join('\n')}` : ''}`));
-        else resolve();
+        if (!error) return resolve();
+        // The person is told what happened; chromium's own words go to the log.
+        logErrorDetail('chromium', `${error.message}${stderr ? `\n${stderr.split('\n').slice(-3).join('\n')}` : ''}`);
+        if (error.killed) reject(new PlainError(t('chromium did not finish within {0} seconds', Math.round(timeoutMs / 1000))));
+        else if ((error as { code?: unknown }).code === 'ENOENT' || (error as { code?: unknown }).code === 'EACCES') reject(new PlainError(t('chromium cannot be started ({0})', chromium)));
+        else reject(new PlainError(t('chromium stopped with an error')));
       });
     });
     const stat = await fs.promises.stat(pdfFile).catch(() => undefined);
-    if (!stat || stat.size === 0) throw new Error('chromium wrote no PDF');
+    if (!stat || stat.size === 0) throw new PlainError(t('chromium wrote no PDF'));
   } finally {
     await fs.promises.rm(profile, { recursive: true, force: true });
   }

@@ -1,4 +1,5 @@
 import { t } from '../../service/i18n/l10n';
+import { PlainError } from '../../service/i18n/plainError';
 import { FontInfo, interpretOperators, Matrix, Operator } from '../pdf/operators';
 import type { PdfDocument, PdfPage } from '../pdf/types';
 import { CMapReader } from './pdfCMaps';
@@ -15,9 +16,11 @@ type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
 export type PdfErrorKind = 'not-pdf' | 'truncated' | 'encrypted' | 'malformed' | 'no-text';
 
-export class PdfReadError extends Error {
-  constructor(message: string, readonly kind: PdfErrorKind, readonly file?: string) {
-    super(message);
+/** A PDF that cannot be imported; its message is written for the user (a PlainError). */
+export class PdfReadError extends PlainError {
+  constructor(message: string, readonly kind: PdfErrorKind, file?: string) {
+    super(message, file);
+    this.name = 'PdfReadError';
   }
 }
 

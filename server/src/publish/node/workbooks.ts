@@ -2,7 +2,7 @@ import type { Report } from '../../service/model/types';
 import { layoutReport } from '../export/layoutTables';
 import { recogniseWorkbooks } from '../import/recognise';
 import type { ImportResult } from '../import/types';
-import { readWorkbook, WorkbookReadError } from './readWorkbook';
+import { readWorkbookFile, workbookErrorText, WorkbookReadError } from './readWorkbook';
 import { workbookBuffer } from './writeWorkbook';
 
 /** The report's tables as an .xlsx workbook (one sheet per table, official order). */
@@ -16,9 +16,9 @@ export async function importXlsx(sources: ReadonlyArray<string | { file: string;
   for (const source of sources) {
     const file = typeof source === 'string' ? source : source.file;
     try {
-      workbooks.push({ file, grids: await readWorkbook(typeof source === 'string' ? source : source.data) });
+      workbooks.push({ file, ...(await readWorkbookFile(typeof source === 'string' ? source : source.data)) });
     } catch (error) {
-      throw new WorkbookReadError((error as Error).message, file);
+      throw new WorkbookReadError(workbookErrorText(error), file);
     }
   }
   return recogniseWorkbooks(workbooks);

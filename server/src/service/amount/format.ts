@@ -10,6 +10,12 @@ export function formatLike(value: Dec, likeText: string | undefined, fallbackDec
   return /[,，]/.test(sample) ? withThousands(fixed) : fixed;
 }
 
+/** A value with its own decimals, grouped in thousands when `likeText` is (the report's style). */
+export function formatInStyle(value: Dec, decimals: number, likeText: string | undefined): string {
+  const fixed = formatFixed(value, Math.max(decimals, 0));
+  return /[,，]/.test(likeText ?? '') ? withThousands(fixed) : fixed;
+}
+
 export function withThousands(fixed: string): string {
   const [integer, fraction] = fixed.split('.');
   const sign = integer.startsWith('-') ? '-' : '';

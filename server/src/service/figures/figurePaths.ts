@@ -3,11 +3,12 @@ import type { Dec } from '../amount/rounding';
 import type { MoneyUnit } from '../amount/units';
 import { columnValue, isAvailable } from '../model/columnValues';
 import { rowTree } from '../model/hierarchy';
-import { ITEM_IDS, itemIdOf, listTree } from '../model/itemLists';
+import { ITEM_IDS, itemIdOf, listTree, unknownEntries } from '../model/itemLists';
 import { TABLE_DEFS, isTableKey } from '../model/tableDefs';
-import type { Cell, FundScope, Report, Row, Table } from '../model/types';
+import type { Cell, FundScope, ItemEntry, Report, Row, Table } from '../model/types';
 import type { CodeTables } from '../codes/codeTables';
 import { normalizeName } from '../codes/names';
+import { t } from '../i18n/l10n';
 
 /**
  * Figure paths name an amount of the report for cross-table relations and prose claims:
@@ -101,7 +102,13 @@ function resolveOne(report: Report, codes: CodeTables, path: string): Resolution
     if (!entries) return { kind: 'absent', reason: `${tableKey}.${listMatch[1]} absent` };
     const wanted = listMatch[2];
     const entry = entries.find((e, i) => itemIdOf(entries, i) === wanted);
-    if (!entry) return { kind: 'figure', figure: zeroFigure(table, scope) };
+    if (!entry) {
+      // Absent from a list whose every label is understood: printed as nothing, 0. Absent from
+      // a list with a label nobody knows: perhaps that entry — not known, never 0.
+      const unknown = unknownEntries(entries);
+      if (unknown.length > 0) return { kind: 'unreadable', reason: unknownLabelsReason(unknown.map((e) => e.label.value.trim())) };
+      return { kind: 'figure', figure: zeroFigure(table, scope) };
+    }
     const column = rest[1] ?? 'amount';
     if (entry.unreadable.has(column)) return { kind: 'unreadable', reason: `${path} unreadable` };
     const cell = entry.cells.get(column);
@@ -109,6 +116,12 @@ function resolveOne(report: Report, codes: CodeTables, path: string): Resolution
   }
   if (rest.length === 1 && table.scalars.has(head)) {
     return { kind: 'figure', figure: cellFigure(table, table.scalars.get(head), scope) };
+  }
+  if (rest.length === 1 && table.groups.has(head)) {
+    // A total printed by column (支出总计: 合计, 人员经费 …): its 合计 is the total.
+    const group = table.groups.get(head)!;
+    if (group.unreadable.has('total')) return { kind: 'unreadable', reason: `${path}.total unreadable` };
+    if (group.cells.has('total')) return { kind: 'figure', figure: cellFigure(table, group.cells.get('total'), scope) };
   }
   if (table.incomplete) return { kind: 'unreadable', reason: `${tableKey} is incomplete` };
   if (rest.length === 1 && table.unreadableScalars.has(head)) return { kind: 'unreadable', reason: `${path} unreadable` };
@@ -119,7 +132,7 @@ function resolveOne(report: Report, codes: CodeTables, path: string): Resolution
     if (!printsColumn(table, column)) return { kind: 'absent', reason: `${tableKey} prints no ${column} column` };
     return { kind: 'figure', figure: cellFigure(table, group.cells.get(column), scope) };
   }
-  if (rest.length === 1 && TABLE_DEFS.get(tableKey)?.scalars?.includes(head)) {
+  if (rest.length === 1 && TABLE_DEFS.get(tableKey)?.scalars?.includes(head) && !TABLE_DEFS.get(tableKey)?.optionalScalars?.includes(head)) {
     // A scalar the table could print but does not: blank.
     return { kind: 'figure', figure: zeroFigure(table, scope) };
   }
@@ -127,11 +140,24 @@ function resolveOne(report: Report, codes: CodeTables, path: string): Resolution
   void codes;
 }
 
+/** Why a figure of a list with labels the vocabulary does not know cannot be read. */
+export function unknownLabelsReason(labels: readonly string[]): string {
+  return t('the checker does not understand the label {0}', labels.map((l) => `“${l}”`).join('、'));
+}
+
 /** Whether any amount group or list entry of an item-list table prints the column. */
 function printsColumn(table: Table, column: string): boolean {
   for (const group of table.groups.values()) if (group.cells.has(column)) return true;
   for (const entries of table.lists.values()) for (const entry of entries) if (entry.cells.has(column)) return true;
   return false;
+}
+
+/**
+ * The precision of a figure: that of its printed cells (a table printed in whole 元 has 0
+ * decimals); 2 for a figure with no printed cell (blank: 0.00).
+ */
+function printedDecimals(decimals: number, cells: readonly Cell[]): number {
+  return cells.some((c) => !c.amount.blank) ? decimals : 2;
 }
 
 function cellFigure(table: Table, cell: Cell | undefined, scope: FundScope): ResolvedFigure {
@@ -149,7 +175,7 @@ function totalFigure(table: Table, column: string, scope: FundScope): Resolution
     if (table.total.unreadable.has(column)) return { kind: 'unreadable', reason: `${table.key}.total.${column} unreadable` };
     const figure = columnValue(table, table.total, column);
     if (!figure) return { kind: 'absent', reason: `${table.key}.total.${column}` };
-    return { kind: 'figure', figure: { value: figure.value, decimals: figure.decimals || 2, unit: table.unit, cells: figure.cells, derived: figure.derived, scope, blank: figure.cells.length === 0, table } };
+    return { kind: 'figure', figure: { value: figure.value, decimals: printedDecimals(figure.decimals, figure.cells), unit: table.unit, cells: figure.cells, derived: figure.derived, scope, blank: figure.cells.length === 0, table } };
   }
   if (table.rows.length === 0) return { kind: 'figure', figure: zeroFigure(table, scope) };
   if (table.incomplete) return { kind: 'unreadable', reason: `${table.key} is incomplete` };
@@ -168,7 +194,7 @@ function sumRows(table: Table, rows: readonly Row[], column: string, scope: Fund
     decimals = Math.max(decimals, figure.decimals);
     cells.push(...figure.cells);
   }
-  return { kind: 'figure', figure: { value, decimals: decimals || 2, unit: table.unit, cells, derived: cells.length !== 1, scope, blank: cells.every((c) => c.amount.blank), table } };
+  return { kind: 'figure', figure: { value, decimals: printedDecimals(decimals, cells), unit: table.unit, cells, derived: cells.length !== 1, scope, blank: cells.every((c) => c.amount.blank), table } };
 }
 
 /** Σ of a column over the rows under the given codes (a printed class row counts for its class). */
@@ -254,26 +280,48 @@ export function classFigures(table: Table, column: string): Map<string, Resolved
     result.set(key, acc);
   });
   const scope = TABLE_DEFS.get(table.key)!.scope;
-  return new Map([...result].map(([key, acc]) => [key, { value: acc.value, decimals: acc.decimals || 2, unit: table.unit, cells: acc.cells, derived: acc.cells.length > 1, scope, blank: acc.cells.every((c) => c.amount.blank), table }]));
+  return new Map([...result].map(([key, acc]) => [key, { value: acc.value, decimals: printedDecimals(acc.decimals, acc.cells), unit: table.unit, cells: acc.cells, derived: acc.cells.length > 1, scope, blank: acc.cells.every((c) => c.amount.blank), table }]));
+}
+
+/**
+ * The entries of an expense list that stand for 功能分类 类: its top entries, except that a
+ * heading which is no 类 but has sub-entries (“一、财政拨款” over “8、社会保障和就业支出” …)
+ * stands for its sub-entries.
+ */
+export function classEntries(entries: readonly ItemEntry[], codes: CodeTables): number[] {
+  const tree = listTree(entries);
+  const result: number[] = [];
+  const visit = (index: number, depth: number): void => {
+    const entry = entries[index];
+    const isClass = !!(entry.code?.digits ?? codes.classOfLabel(entry.bareLabel));
+    if (!isClass && depth < 2 && tree.children[index].length > 0 && tree.exhaustive[index]) {
+      for (const child of tree.children[index]) visit(child, depth + 1);
+      return;
+    }
+    result.push(index);
+  };
+  entries.forEach((_, index) => {
+    if (tree.parent[index] < 0) visit(index, 0);
+  });
+  return result;
 }
 
 /** Per-类 figures of an item list (labels resolved to 类 codes through the class names). */
 export function listClassFigures(table: Table, listKey: string, column: string, codes: CodeTables): { figures: Map<string, ResolvedFigure>; unknown: string[] } | undefined {
   const entries = table.lists.get(listKey);
   if (!entries || !entries.some((e) => e.cells.has(column))) return undefined;
-  const tree = listTree(entries);
   const figures = new Map<string, ResolvedFigure>();
   const unknown: string[] = [];
-  entries.forEach((entry, index) => {
-    if (tree.parent[index] >= 0) return;
+  for (const index of classEntries(entries, codes)) {
+    const entry = entries[index];
     const code = entry.code?.digits ?? codes.classOfLabel(entry.bareLabel);
     const cell = entry.cells.get(column);
     if (!code) {
       if (cell && !cell.amount.blank) unknown.push(entry.label.value);
-      return;
+      continue;
     }
     figures.set(code, cellFigure(table, cell, TABLE_DEFS.get(table.key)!.scope));
-  });
+  }
   return { figures, unknown };
 }
 

@@ -5,7 +5,7 @@ import { isMoneyUnit, MoneyUnit } from '../amount/units';
 import { AMOUNT_COLUMNS, ITEM_LISTS, TABLE_DEFS, isTableKey } from './tableDefs';
 import { parseItemLabel } from './itemLabels';
 import type {
-  Cell, CodeRef, Indicator, ItemEntry, Previous, Report, ReportKind, Row, RowKind, Section, Table, TableDef, TableKey, TextValue, UnitEntry,
+  Cell, CodeRef, Indicator, ItemEntry, Previous, PreviousFigures, Report, ReportKind, Row, RowKind, Section, Table, TableDef, TableKey, TextValue, UnitEntry,
 } from './types';
 
 /** A problem found while building the model (the schema reports the rest of the structure). */
@@ -20,7 +20,7 @@ export interface BuildResult {
   readonly problems: readonly ModelProblem[];
 }
 
-const ROW_TEXT_KEYS = ['code', 'name', 'gov_code', 'gov_name', 'unit', 'group', 'item', 'type', 'unit_name', 'description', 'goal', 'department', 'no', 'title', 'empty', 'reason', 'source_project', 'catalog_no', 'measure'];
+const ROW_TEXT_KEYS = ['id', 'code', 'name', 'gov_code', 'gov_name', 'unit', 'group', 'item', 'type', 'unit_name', 'description', 'goal', 'department', 'no', 'title', 'empty', 'reason', 'source_project', 'catalog_no', 'measure'];
 
 /** Builds the report model from the YAML tree. Never throws; wrong shapes are skipped (the schema reports them). */
 export function buildReport(root: YNode | null): BuildResult {
@@ -60,7 +60,7 @@ class ReportBuilder {
       template: text(getString(root, 'template')),
       title: text(getString(root, 'title')),
       units: this.units(getValue(root, 'units')),
-      previous: this.previous(getValue(root, 'previous')),
+      previous: this.previous(getValue(root, 'previous'), unit),
       tables,
       narrative: isSeq(narrativeNode) ? this.sections(narrativeNode.items, 0, []) : [],
       narrativeSpan: narrativeNode ? span(narrativeNode) : undefined,
@@ -81,17 +81,20 @@ class ReportBuilder {
     const scalars = new Map<string, Cell>();
     const unreadableScalars = new Set<string>();
     const scalarKeys = def.scalars ?? ITEM_LISTS[def.key]?.scalars ?? [];
+    const groupKeys = ITEM_LISTS[def.key]?.groups ?? [];
     for (const key of scalarKeys) {
       // `total` of a row table is its 合计 row; a scalar `total` only in scalar tables.
       if (key === 'total' && isMap(totalNode)) continue;
       const pair = map ? getPair(map, key) : undefined;
       if (!pair) continue;
+      // A total printed by column (支出总计 of a 单位 收支总表: 合计, 人员经费 …) is an amount group.
+      if (groupKeys.includes(key) && isMap(pair.value)) continue;
       const cell = this.cell(key, pair.key, pair.value);
       if (cell) scalars.set(key, cell);
       else unreadableScalars.add(key);
     }
     const groups = new Map<string, Row>();
-    for (const key of ITEM_LISTS[def.key]?.groups ?? []) {
+    for (const key of groupKeys) {
       const value = getValue(map, key);
       if (isMap(value)) groups.set(key, this.row(value, -1, rowAmounts));
     }
@@ -107,6 +110,8 @@ class ReportBuilder {
     const total = isMap(totalNode) ? this.row(totalNode, -1, rowAmounts) : undefined;
     const columns = new Set<string>(declaredColumns?.filter((c) => AMOUNT_COLUMNS.has(c)) ?? []);
     for (const row of total ? [total, ...rows] : rows) for (const key of row.cells.keys()) if (AMOUNT_COLUMNS.has(key)) columns.add(key);
+    // Item lists printed by column (财政拨款收支总表, a 单位 财务收支预算总表) print these columns too.
+    for (const record of [...groups.values(), ...[...lists.values()].flat()]) for (const key of record.cells.keys()) if (AMOUNT_COLUMNS.has(key)) columns.add(key);
     return {
       key: def.key,
       def,
@@ -209,6 +214,7 @@ class ReportBuilder {
       index,
       span: row.span,
       label,
+      id: row.texts.get('id'),
       bareLabel: parsed.bare,
       ordinalLevel: parsed.ordinalLevel,
       isOfWhich: parsed.isOfWhich,
@@ -238,17 +244,28 @@ class ReportBuilder {
     return node.items.filter(isMap).map((entry) => ({ span: span(entry), code: codeRef(text(getString(entry, 'code'))), name: text(getString(entry, 'name')) }));
   }
 
-  private previous(node: YNode | null | undefined): Previous {
+  private previous(node: YNode | null | undefined, documentUnit: MoneyUnit): Previous {
+    let year: number | undefined;
+    let unit = documentUnit;
+    if (isMap(node)) {
+      const yearNode = getString(node, 'year');
+      if (yearNode && /^\d{4}$/.test(yearNode.value.trim())) year = Number(yearNode.value.trim());
+      const unitNode = getString(node, 'unit');
+      if (unitNode && isMoneyUnit(unitNode.value.trim())) unit = unitNode.value.trim() as MoneyUnit;
+    }
+    const executed = getValue(isMap(node) ? node : null, 'executed');
+    return { year, unit, ...this.previousFigures(node, ['year', 'unit', 'executed']), executed: this.previousFigures(executed, []) };
+  }
+
+  private previousFigures(node: YNode | null | undefined, skip: readonly string[]): PreviousFigures {
     const figures = new Map<string, Cell>();
     const functions = new Map<string, Cell>();
     const economics = new Map<string, Cell>();
-    let year: number | undefined;
     if (isMap(node)) {
       for (const pair of node.pairs) {
         const key = pair.key.value;
-        if (key === 'year') {
-          if (isScalar(pair.value) && /^\d{4}$/.test(pair.value.value.trim())) year = Number(pair.value.value.trim());
-        } else if (key === 'functions' || key === 'economics') {
+        if (skip.includes(key)) continue;
+        if (key === 'functions' || key === 'economics') {
           const target = key === 'functions' ? functions : economics;
           if (isMap(pair.value)) for (const p of pair.value.pairs) {
             const cell = this.cell(p.key.value, p.key, p.value);
@@ -260,7 +277,7 @@ class ReportBuilder {
         }
       }
     }
-    return { year, figures, functions, economics };
+    return { figures, functions, economics };
   }
 
   private sections(items: readonly YNode[], depth: number, path: readonly number[]): Section[] {

@@ -16,9 +16,10 @@ for (const [id, def] of ITEM_IDS) for (const label of def.labels) {
   BY_LABEL.set(key, [...(BY_LABEL.get(key) ?? []), id]);
 }
 
-/** The standard item an entry of an income list means (general, fund, general_fiscal …). */
+/** The standard item an entry of an income list means (general, fund, general_fiscal …): its `id:`, or its label's. */
 export function itemIdOf(entries: readonly ItemEntry[], index: number): string | undefined {
   const entry = entries[index];
+  if (entry.id) return ITEM_IDS.has(entry.id.value.trim()) ? entry.id.value.trim() : undefined;
   const candidates = BY_LABEL.get(normalizeName(entry.bareLabel)) ?? [];
   if (candidates.length <= 1) {
     const id = candidates[0];
@@ -100,4 +101,30 @@ function topLevelOf(levels: readonly number[]): number {
 
 function minLevel(entries: readonly ItemEntry[]): number {
   return Math.min(...listTree(entries).level);
+}
+
+/**
+ * Entries with an amount whose label the vocabulary does not know (and that carry no `id:`).
+ * While a list has one, an item the list does not seem to print may be that entry under
+ * another name: it is unknown, never 0.
+ */
+export function unknownEntries(entries: readonly ItemEntry[]): ItemEntry[] {
+  return entries.filter((entry, index) => itemIdOf(entries, index) === undefined && [...entry.cells.values()].some((cell) => !cell.amount.blank && !cell.amount.value.isZero()));
+}
+
+/** The standard items whose labels look most like a label (shared characters), best first. */
+export function likelyItemIds(label: string, limit = 3): string[] {
+  const bare = normalizeName(label);
+  if (!bare) return [];
+  const scored: Array<{ id: string; score: number }> = [];
+  for (const [id, def] of ITEM_IDS) {
+    let best = 0;
+    for (const candidate of def.labels) {
+      const known = normalizeName(candidate);
+      const shared = [...new Set(bare)].filter((ch) => known.includes(ch)).length;
+      best = Math.max(best, shared / Math.max(new Set(bare).size, new Set(known).size));
+    }
+    if (best >= 0.5) scored.push({ id, score: best });
+  }
+  return scored.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id)).slice(0, limit).map((s) => s.id);
 }

@@ -74,6 +74,8 @@ export interface Row extends AmountRecord {
 /** An entry of an item list (收支总表, 财政拨款收支总表): a printed label and its amounts. */
 export interface ItemEntry extends AmountRecord {
   readonly label: TextValue;
+  /** The standard item the author says the entry is (`id:`), when the label is not a known one. */
+  readonly id?: TextValue;
   /** The label without its ordinal or 其中 marker. */
   readonly bareLabel: string;
   /** 1 for 一、, 2 for （一）/1、, 3 for （1）; 0 when no ordinal is printed. */
@@ -89,6 +91,8 @@ export interface TableDef {
   readonly classification?: Classification;
   readonly required?: boolean;
   readonly scalars?: readonly string[];
+  /** Scalars only some layouts print (absent: not printed, never 0). */
+  readonly optionalScalars?: readonly string[];
   readonly rowAmounts?: readonly string[];
   readonly aliases?: readonly string[];
   /** Relations between the scalars of a scalar table (三公, 政府采购). */
@@ -143,11 +147,19 @@ export interface SectionText {
   readonly style: string;
 }
 
-export interface Previous {
-  readonly year?: number;
+/** Last year's figures of one kind (预算数 or 执行数), by figure id and by code. */
+export interface PreviousFigures {
   readonly figures: ReadonlyMap<string, Cell>;
   readonly functions: ReadonlyMap<string, Cell>;
   readonly economics: ReadonlyMap<string, Cell>;
+}
+
+/** The `previous:` block: last year's 预算数, and its 执行数 under `executed`. */
+export interface Previous extends PreviousFigures {
+  readonly year?: number;
+  /** The unit of every previous figure (the document's unless `previous.unit` says otherwise). */
+  readonly unit: MoneyUnit;
+  readonly executed: PreviousFigures;
 }
 
 export type ReportKind = 'department' | 'unit';

@@ -46,7 +46,7 @@ export class FigureReader {
     const key = this.defs[id]?.previous;
     if (!key) return undefined;
     const cell = this.report.previous.figures.get(key);
-    return cell ? cell.amount.value : undefined;
+    return cell ? convert(cell.amount.value, this.report.previous.unit, this.report.unit) : undefined;
   }
 
   previousKey(id: string): string | undefined {

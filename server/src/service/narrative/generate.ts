@@ -2,12 +2,13 @@ import type { CodeTables } from '../codes/codeTables';
 import type { ParsedDocument } from '../document';
 import type { OffsetEdit } from '../findings';
 import { t } from '../i18n/l10n';
+import { describeError } from '../i18n/plainError';
 import type { Report, Section } from '../model/types';
 import { applyEdits, textBlockEdit } from './blockEdit';
 import { FigureReader } from './figureValues';
 import { alignClauses, bigramSet, Clause, contextOf, findClauses, hasFigure, normalize, sentences, Slot, templateCoverage } from './keptText';
 import { MissingFigure, Piece, RenderContext, renderSection, templateFragments } from './render';
-import { figureDefs, keepDefs, templateFor } from './templateRegistry';
+import { figureDefs, keepDefs, templateFor, templateIds } from './templateRegistry';
 import type { KeepDef, NarrativeTemplate, SectionTemplate } from './templateTypes';
 import { topicOf } from './topics';
 
@@ -17,10 +18,8 @@ export interface NarrativeSectionInfo {
   readonly path: readonly number[];
   readonly title: string;
   readonly topic: string;
-  /** The template used (the report's `template:`, or the fallback). */
+  /** The template used (the report's `template:`); empty when the report names none that is bundled. */
   readonly template: string;
-  /** The report names no template this generator knows: the 济源 template is used. */
-  readonly templateFallback: boolean;
   readonly generatable: boolean;
   /** Why the section cannot be generated (localised). */
   readonly reason?: string;
@@ -59,7 +58,6 @@ export function generatableSections(document: ParsedDocument, codes: CodeTables)
       title: section.title?.value ?? '',
       topic,
       template: built.template,
-      templateFallback: templateFor(document.report.template?.value).fallback,
       generatable: 'text' in built,
       reason: 'reason' in built ? built.reason : undefined,
     });
@@ -90,6 +88,13 @@ export function sectionAt(document: ParsedDocument, codes: CodeTables, offset: n
     if (section && section.span.start <= offset && offset <= section.span.end) found = info;
   }
   return found;
+}
+
+/** Why a report without a bundled template is not generated (localised; names the bundled ids). */
+export function unknownTemplateReason(id: string | undefined): string {
+  return id?.trim()
+    ? t('the template "{0}" is not bundled (bundled: {1}); nothing is generated', id.trim(), templateIds().join(', '))
+    : t('the report names no template (template: one of {0}); nothing is generated', templateIds().join(', '));
 }
 
 /** Localised titles of the editor's command and code action. */
@@ -151,13 +156,14 @@ function buildSection(document: ParsedDocument, codes: CodeTables, section: Sect
     return buildSectionUnsafe(document, codes, section, topic);
   } catch (error) {
     // Generation never throws: a section it cannot build is one it leaves as written.
-    return { template: templateFor(document.report.template?.value).template.id, reason: t('internal error: {0}', String((error as Error)?.message ?? error)) };
+    return { template: templateFor(document.report.template?.value)?.id ?? '', reason: t('the section could not be generated: {0}', describeError('generate', error)) };
   }
 }
 
 function buildSectionUnsafe(document: ParsedDocument, codes: CodeTables, section: Section, topic: string): Built {
   const report = document.report;
-  const { template } = templateFor(report.template?.value);
+  const template = templateFor(report.template?.value);
+  if (!template) return { template: '', reason: unknownTemplateReason(report.template?.value) };
   const sectionTemplate = template.sections.find((s) => s.topic === topic);
   if (!sectionTemplate) return { template: template.id, reason: t('the template {0} has no sentences for this section', template.id) };
   if (report.year === undefined) return { template: template.id, reason: t('the report states no year') };

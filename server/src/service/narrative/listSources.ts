@@ -5,7 +5,7 @@ import type { CodeTables } from '../codes/codeTables';
 import { classFigures, listClassFigures, resolveFigure } from '../figures/figurePaths';
 import { columnValue } from '../model/columnValues';
 import { rowTree } from '../model/hierarchy';
-import type { Report, Row, Table, TableKey } from '../model/types';
+import type { Cell, Report, Row, Table, TableKey } from '../model/types';
 
 /** One line of a generated list (功能科目 items, 经济分类 classes, 人员经费 items …). */
 export interface ListItem {
@@ -52,7 +52,7 @@ const functionItems: Source = (report) => {
       byCode.set(code, { ...existing, value: existing.value.plus(value) });
       continue;
     }
-    byCode.set(code, { code, name: row.name?.value ?? code, value, previous: report.previous.functions.get(code)?.amount.value, previousKey: `functions.${code}` });
+    byCode.set(code, { code, name: row.name?.value ?? code, value, previous: previousIn(report, report.previous.functions.get(code)), previousKey: `functions.${code}` });
   }
   return [...byCode.values()].filter((item) => !item.value.isZero());
 };
@@ -76,7 +76,7 @@ const functionClasses: Source = (report, codes) => {
   return [...figures]
     .filter(([, f]) => !f.value.isZero())
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([code, f]) => ({ code, name: name(code), value: f.value, previous: report.previous.functions.get(code)?.amount.value, previousKey: `functions.${code}` }));
+    .map(([code, f]) => ({ code, name: name(code), value: f.value, previous: previousIn(report, report.previous.functions.get(code)), previousKey: `functions.${code}` }));
 };
 
 function economicTable(report: Report): Table | undefined {
@@ -103,7 +103,7 @@ const economicClasses: Source = (report) => {
   return [...sums]
     .filter(([, s]) => !s.value.isZero())
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([code, s]) => ({ code, name: s.name, value: s.value, previous: report.previous.economics.get(code)?.amount.value, previousKey: `economics.${code}` }));
+    .map(([code, s]) => ({ code, name: s.name, value: s.value, previous: previousIn(report, report.previous.economics.get(code)), previousKey: `economics.${code}` }));
 };
 
 /**
@@ -129,7 +129,7 @@ const governmentClasses: Source = (report, codes) => {
       const name = codes.lookup(code, report.year)?.name ?? code;
       const printed = fiscal ? resolveFigure(report, codes, `fiscal_summary.expense_government_economic[label:${name}]`) : undefined;
       const value = printed?.kind === 'figure' && !printed.figure.blank ? convert(printed.figure.value, printed.figure.unit, report.unit) : sum;
-      return { code, name, value, previous: report.previous.economics.get(code)?.amount.value, previousKey: `economics.${code}` };
+      return { code, name, value, previous: previousIn(report, report.previous.economics.get(code)), previousKey: `economics.${code}` };
     })
     .filter((item) => !item.value.isZero());
 };
@@ -147,7 +147,7 @@ function basicItemNames(column: 'personnel' | 'public'): Source {
       const code = row.code.digits;
       const existing = seen.get(code);
       const amount = inProseUnit(report, table, value);
-      seen.set(code, { code, name: existing?.name ?? row.name?.value ?? code, value: (existing?.value ?? ZERO).plus(amount), previousKey: `economics.${code}`, previous: report.previous.economics.get(code)?.amount.value });
+      seen.set(code, { code, name: existing?.name ?? row.name?.value ?? code, value: (existing?.value ?? ZERO).plus(amount), previousKey: `economics.${code}`, previous: previousIn(report, report.previous.economics.get(code)) });
     }
     if (seen.size === 0) return undefined;
     return [...seen.values()].sort((a, b) => a.code!.localeCompare(b.code!));
@@ -170,4 +170,9 @@ export function listItems(source: string, report: Report, codes: CodeTables): Li
 
 export function isListSource(source: string): boolean {
   return source in SOURCES;
+}
+
+/** A `previous:` figure in the unit of the prose (previous figures may be written in another unit). */
+function previousIn(report: Report, cell: Cell | undefined): Decimal | undefined {
+  return cell ? convert(cell.amount.value, report.previous.unit, report.unit) : undefined;
 }

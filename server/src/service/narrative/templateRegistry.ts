@@ -10,9 +10,6 @@ export const TEMPLATES: ReadonlyMap<string, NarrativeTemplate> = new Map(
   ([henanJiyuan, henanQinyang, hebeiPingxiang, shaanxiChangan] as unknown as NarrativeTemplate[]).map((t) => [t.id, t]),
 );
 
-/** Used when a report names no template or one without sentences of its own. */
-export const FALLBACK_TEMPLATE = 'henan-jiyuan';
-
 export const TOPICS: readonly TopicDef[] = common.topics as TopicDef[];
 
 export function figureDefs(template: NarrativeTemplate): Readonly<Record<string, FigureDef>> {
@@ -23,7 +20,15 @@ export function keepDefs(template: NarrativeTemplate): Readonly<Record<string, K
   return { ...(common.keeps as Record<string, KeepDef>), ...(template.keeps ?? {}) };
 }
 
-export function templateFor(id: string | undefined): { template: NarrativeTemplate; fallback: boolean } {
-  const named = id ? TEMPLATES.get(id.trim()) : undefined;
-  return named ? { template: named, fallback: false } : { template: TEMPLATES.get(FALLBACK_TEMPLATE)!, fallback: true };
+/**
+ * The template a report names. There is no fallback: another province's sentences written
+ * into a report would reword it, so a report naming no bundled template is not generated.
+ */
+export function templateFor(id: string | undefined): NarrativeTemplate | undefined {
+  return id ? TEMPLATES.get(id.trim()) : undefined;
+}
+
+/** The ids of the bundled templates, for messages. */
+export function templateIds(): string[] {
+  return [...TEMPLATES.keys()];
 }

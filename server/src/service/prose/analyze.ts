@@ -15,28 +15,6 @@ import type { AnalysisContext } from './context';
 import type { Claim, ClaimStatus, ProseAnalysis } from './types';
 
 /**
- * The prose checker: reads every narrative section as Chinese prose, finds its numeric claims
- * (amounts, shares, changes, 其中 lists, years, counts) with the exact range of each number, and
- * ties each one to the report's tables, to the other figures of its sentence, or to last year's
- * figures. Computed once per parsed document (and settings).
- */
-export function analyzeProse(document: ParsedDocument, codes: CodeTables, settings: CheckSettings): ProseAnalysis {
-  const cached = cache.get(document);
-  if (cached && cached.codes === codes && cached.settings === settings) return cached.analysis;
-  let analysis: ProseAnalysis;
-  try {
-    analysis = runAnalysis(document, codes, settings);
-  } catch {
-    // The checker never throws on a document; a bug in it leaves the prose unchecked.
-    analysis = { claims: [], issues: [] };
-  }
-  cache.set(document, { codes, settings, analysis });
-  return analysis;
-}
-
-const cache = new WeakMap<ParsedDocument, { codes: CodeTables; settings: CheckSettings; analysis: ProseAnalysis }>();
-
-/**
  * Readings of section texts by topic and text. Reading is pure text work (nothing looks at the
  * tables) and half the cost of the analysis: an edit in a table or in one section re-reads no
  * other section. Bounded: a report has tens of sections, an editing session a few versions of each.
@@ -55,8 +33,14 @@ function readCached(text: string, topic: Topic): ReturnType<typeof readSection> 
   return reading;
 }
 
-/** The analysis without cache or safety net (tests call it to see errors the service would hide). */
-export function runAnalysis(document: ParsedDocument, codes: CodeTables, settings: CheckSettings): ProseAnalysis {
+/**
+ * The prose checker: reads every narrative section as Chinese prose, finds its numeric claims
+ * (amounts, shares, changes, 其中 lists, years, counts) with the exact range of each number, and
+ * ties each one to the report's tables, to the other figures of its sentence, or to last year's
+ * figures. Pure: the analysis of a document (analysis/documentAnalysis.ts) computes it once,
+ * in its locale, and records an error it throws as an internal error.
+ */
+export function analyzeProse(document: ParsedDocument, codes: CodeTables, settings: CheckSettings): ProseAnalysis {
   const report = document.report;
   const ledger = new Ledger();
   const ctx: AnalysisContext = { report, codes, settings, conditions: reportConditions(report, codes), ledger, facts: [], cache: new Map() };

@@ -148,7 +148,11 @@ function compareWithTable(ctx: AnalysisContext, state: ItemState, figure: ProseF
   state.amount = 'bad';
   record.add({ outcome: 'bad', expected, formula, figures });
   const data: FindingData = { computed: expected, formula, related, fixes: [{ title: t('Replace with {0}', expected), edits: [{ span, newText: expected }] }] };
-  const shown = figure.kind === 'count' ? expected : showWan(figure.value.div(unitFactor(textUnit(token, ctx.report.unit))), Math.max(token.decimals, figure.decimals));
+  // The value in the text's unit, with the precision of the table figure (two decimals at most
+  // for a 元 figure named in 万元) and never less than the text's own: 92.54, 7054.05.
+  const textUnitOf = textUnit(token, ctx.report.unit);
+  const figureDecimalsInText = figure.decimals + (textUnitOf === '亿元' ? 4 : textUnitOf === '元' ? -4 : 0);
+  const shown = figure.kind === 'count' || item.kind === 'count' ? expected : showWan(figure.value.div(unitFactor(textUnitOf)), Math.max(token.decimals, Math.min(Math.max(figureDecimalsInText, 0), 2)));
   ctx.ledger.issue(item.kind === 'count' ? 'text/count' : 'text/amount', span, t('{0} should be {1} ({2}); the text says {3}', state.title, shown, figure.where, token.text), data);
 }
 
@@ -307,8 +311,9 @@ function previousValue(ctx: AnalysisContext, subject: Subject): { value: Dec; de
   else if (id.startsWith('economic:') || id.startsWith('government:')) cell = previous.economics.get(id.split(':')[1]);
   else cell = previous.figures.get(figureDef(id)?.previous ?? id) ?? previous.figures.get(id);
   if (!cell || cell.amount.blank && cell.span.end === cell.span.start) return undefined;
-  const factor = ctx.report.unit === '元' ? new Dec(1).div(TEN_THOUSAND) : new Dec(1);
-  return { value: cell.amount.value.times(factor), decimals: cell.amount.decimals + (ctx.report.unit === '元' ? 4 : 0), span: cell.span };
+  const inYuan = previous.unit === '元';
+  const factor = inYuan ? new Dec(1).div(TEN_THOUSAND) : new Dec(1);
+  return { value: cell.amount.value.times(factor), decimals: cell.amount.decimals + (inYuan ? 4 : 0), span: cell.span };
 }
 
 function checkChange(

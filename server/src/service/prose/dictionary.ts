@@ -66,12 +66,40 @@ function toTopic(raw: RawTopic): Topic {
   return { id: raw.id, title: raw.title, scope: raw.scope ?? 'all', claims: raw.claims !== false };
 }
 
+/** Topic ids and their Chinese titles (docs/format.md lists them). */
+export const TOPIC_IDS: ReadonlyMap<string, string> = new Map(TOPICS.map((t) => [t.id, t.title]));
+
+export const DEFAULT_TOPIC_ID = DEFAULT_TOPIC.id;
+
+/** The topic a `topic:` value names: its id, its Chinese title, or a title pattern it contains. */
+export function knownTopic(value: string): Topic | undefined {
+  const text = value.trim();
+  const named = TOPICS.find((t) => t.id === text) ?? TOPICS.find((t) => normalizeLabel(t.title) === normalizeLabel(text)) ?? TOPICS.find((t) => t.patterns.some((p) => normalizeLabel(text).includes(p)));
+  return named ? toTopic(named) : undefined;
+}
+
+/** Topics whose titles or patterns share most characters with a text, best first. */
+export function likelyTopics(text: string, limit = 3): string[] {
+  const bare = normalizeLabel(text);
+  const chars = new Set(bare);
+  const scored: Array<{ id: string; score: number }> = [];
+  for (const topic of TOPICS) {
+    let best = 0;
+    for (const candidate of [normalizeLabel(topic.title), ...topic.patterns]) {
+      const shared = [...new Set(candidate)].filter((ch) => chars.has(ch)).length;
+      best = Math.max(best, shared / Math.max(1, new Set(candidate).size));
+    }
+    if (best >= 0.5) scored.push({ id: topic.id, score: best });
+  }
+  return scored.sort((a, b) => b.score - a.score).slice(0, limit).map((s) => s.id);
+}
+
 /** The topic of a section: its `topic:` key, else the first topic whose pattern its title contains, else its parent's. */
 export function topicOf(section: Section, parent: Topic | undefined): Topic {
   const explicit = section.topic?.value.trim();
   if (explicit) {
-    const named = TOPICS.find((t) => t.id === explicit);
-    if (named) return toTopic(named);
+    const named = knownTopic(explicit);
+    if (named) return named;
   }
   const title = normalizeLabel(section.title?.value ?? '');
   if (title) {

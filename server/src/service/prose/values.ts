@@ -42,8 +42,18 @@ function sameWidth(printed: string, like: string): string {
     .replace(/,/g, like.includes('，') ? '，' : ',');
 }
 
+/**
+ * A 万元 value for a message: as many decimals as the figure has (a 元 figure has 6 in 万元),
+ * trailing zeros beyond the usual two dropped — 7054.0547, never 7054.054700.
+ */
 export function showWan(value: Decimal, decimals: number): string {
-  return show(value, Math.min(Math.max(decimals, 0), 6));
+  const fixed = show(value, Math.min(Math.max(decimals, 0), 6));
+  const keep = Math.min(Math.max(decimals, 0), 2);
+  const point = fixed.indexOf('.');
+  if (point < 0) return fixed;
+  let end = fixed.length;
+  while (end > point + 1 + keep && fixed[end - 1] === '0') end--;
+  return fixed.slice(0, end === point + 1 ? point : end);
 }
 
 export function percentOf(part: Decimal, whole: Decimal): Decimal | undefined {

@@ -1,4 +1,3 @@
-import { getLocale } from '../i18n/l10n';
 import type { ReportedFinding, RuleContext, RuleRun } from './ruleTypes';
 
 /**
@@ -28,7 +27,7 @@ export function idOf(object: object): number {
 
 /** What every recorded result depends on besides the node: locale, settings, code tables, year. */
 export function contextKey(context: RuleContext): string {
-  return `${getLocale()}|${idOf(context.settings)}|${idOf(context.codes)}|${context.settings.codeYear ?? context.report.year ?? ''}`;
+  return `${context.messages.locale}|${idOf(context.settings)}|${idOf(context.codes)}|${context.settings.codeYear ?? context.report.year ?? ''}`;
 }
 
 function recorder(recording: Recording): RuleRun {

@@ -1,7 +1,9 @@
 import type { Rule } from './ruleTypes';
 import { yamlRules } from './structure/yamlRules';
+import { encodingRule } from './structure/encodingRule';
 import { schemaRules } from './structure/schemaRules';
 import { amountInvalid } from './structure/amountInvalid';
+import { labelRules } from './labels/unknownLabels';
 import { codeRules } from './codes/codeRules';
 import { rowRelations } from './sums/rowRelations';
 import { columnTotals, hierarchyTotals } from './sums/columnSums';
@@ -13,9 +15,11 @@ import { reviewRules } from './review';
 
 /** Every rule, in the order it runs. Rule ids are stable: users switch rules off by id. */
 export const RULES: readonly Rule[] = [
+  encodingRule,
   ...yamlRules,
   ...schemaRules,
   amountInvalid,
+  ...labelRules,
   ...codeRules,
   rowRelations,
   columnTotals,

@@ -4,11 +4,17 @@ import type { Report } from '../model/types';
 import type { CodeTables } from '../codes/codeTables';
 import type { Dec } from '../amount/rounding';
 import type { ParsedDocument } from '../document';
+import type { Messages } from '../i18n/l10n';
+import type { ProseAnalysis } from '../prose/types';
+import type { InternalError } from '../analysis/internalErrors';
 
-export type RuleArea = 'yaml' | 'schema' | 'amount' | 'code' | 'sum' | 'xref' | 'text' | 'review';
+export type RuleArea = 'yaml' | 'schema' | 'amount' | 'label' | 'code' | 'sum' | 'xref' | 'text' | 'review';
 
-/** How a rule ended for one report (the ledger of checks). */
-export type Outcome = 'passed' | 'failed' | 'not-applicable' | 'could-not-check' | 'off';
+/**
+ * How a rule ended for one report (the ledger of checks). `internal-error`: the rule met a bug
+ * of the checker — nothing is known about what it checks, and the bug is reported apart.
+ */
+export type Outcome = 'passed' | 'failed' | 'not-applicable' | 'could-not-check' | 'internal-error' | 'off';
 
 export interface CheckSettings {
   /** Per-rule severity or 'off'. */
@@ -27,6 +33,10 @@ export interface RuleContext {
   readonly text: string;
   readonly codes: CodeTables;
   readonly settings: CheckSettings;
+  /** The locale of the messages (also what results recorded across versions are keyed on). */
+  readonly messages: Messages;
+  /** The prose reading of this analysis (computed once; throws when the reader failed). */
+  prose(): ProseAnalysis;
 }
 
 export interface ReportedFinding {
@@ -78,4 +88,6 @@ export interface ValidationResult {
   readonly findings: readonly Finding[];
   readonly ledger: readonly LedgerEntry[];
   readonly claims: ClaimCounts;
+  /** Bugs of the checker met on this document (empty when all went well). */
+  readonly internalErrors: readonly InternalError[];
 }

@@ -1,7 +1,10 @@
 import type { Finding, Severity } from '../findings';
 import { t } from '../i18n/l10n';
+import { describeError } from '../i18n/plainError';
 import { COMPANION_RULES, RULES } from './registry';
-import { analyzeProse, claimCounts } from '../prose';
+import { claimCounts } from '../prose/analyze';
+import { DependencyFailed, InternalError, internalError } from '../analysis/internalErrors';
+import { isExpectedError, plainErrorText } from '../i18n/plainError';
 import type { LedgerEntry, Outcome, Rule, RuleContext, RuleRun, ValidationResult } from './ruleTypes';
 
 interface Tally {
@@ -10,16 +13,23 @@ interface Tally {
   /** Findings of error or warning severity: what makes a rule fail. */
   problems: number;
   reasons: string[];
+  /** The rule met a bug of the checker (its own, or of a result it needed). */
+  internal: boolean;
 }
 
-/** Runs every enabled rule; never throws (a rule that fails ends as "could not check"). */
+/**
+ * Runs every enabled rule; never throws. A rule that throws ends as `internal-error` and the
+ * error is returned in `internalErrors` (once per failure: a rule that failed because the prose
+ * reading it needed failed is marked, the reading's error is recorded by the analysis).
+ */
 export function runRules(context: RuleContext, rules: readonly Rule[] = RULES): ValidationResult {
   const findings: Finding[] = [];
+  const internalErrors: InternalError[] = [];
   const tallies = new Map<string, Tally>();
   const tally = (id: string): Tally => {
     let entry = tallies.get(id);
     if (!entry) {
-      entry = { checks: 0, findings: 0, problems: 0, reasons: [] };
+      entry = { checks: 0, findings: 0, problems: 0, reasons: [], internal: false };
       tallies.set(id, entry);
     }
     return entry;
@@ -49,7 +59,17 @@ export function runRules(context: RuleContext, rules: readonly Rule[] = RULES): 
     try {
       rule.run(context, run);
     } catch (error) {
-      run.couldNotCheck(t('internal error: {0}', String((error as Error)?.message ?? error)));
+      if (error instanceof DependencyFailed) {
+        own.internal = true;
+        if (own.reasons.length < 20) own.reasons.push(t('not checked: reading the {0} failed (an internal error of the checker)', error.dependency));
+      } else if (isExpectedError(error)) {
+        // Input the checker cannot read (nested too deeply, too large): not a bug, not checked.
+        run.couldNotCheck(t('the check stopped: {0}', plainErrorText(error)));
+      } else {
+        own.internal = true;
+        internalErrors.push(internalError(rule.id, error));
+        if (own.reasons.length < 20) own.reasons.push(t('the check stopped: {0}', plainErrorText(error)));
+      }
     }
   }
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
@@ -61,16 +81,18 @@ export function runRules(context: RuleContext, rules: readonly Rule[] = RULES): 
   }
   let claims = { total: 0, verified: 0, mismatched: 0, unverified: 0 };
   try {
-    // The same analysis the text/* rules used (cached per document and settings object).
-    claims = claimCounts(analyzeProse(context.document, context.codes, context.settings));
-  } catch {
-    // Counting never fails a validation; the rules already recorded what they could not check.
+    // The same reading the text/* rules used.
+    claims = claimCounts(context.prose());
+  } catch (error) {
+    // A failed reading is already recorded (and its rules are internal-error); anything else is new.
+    if (!(error instanceof DependencyFailed)) internalErrors.push(internalError('claims', error));
   }
-  return { findings, ledger, claims };
+  return { findings, ledger, claims, internalErrors };
 }
 
 function outcomeOf(tally: Tally | undefined): Outcome {
   if (!tally) return 'not-applicable';
+  if (tally.internal) return 'internal-error';
   if (tally.problems > 0) return 'failed';
   if (tally.reasons.length > 0) return 'could-not-check';
   return tally.checks > 0 ? 'passed' : 'not-applicable';

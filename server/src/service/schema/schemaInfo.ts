@@ -104,3 +104,8 @@ export function columnTitle(column: string): string {
   }
   return title;
 }
+
+/** Chinese title of a key inside a table (`expense_total` of summary → 支出总计). */
+export function tableKeyTitle(table: string, key: string): string {
+  return schemaAtPath(['tables', table, key])?.title ?? columnTitle(key);
+}

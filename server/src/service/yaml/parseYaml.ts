@@ -7,6 +7,8 @@ import { Anchor, MapNode, PairNode, ScalarNode, SeqNode } from './nodes';
 export interface YamlProblem extends Span {
   readonly kind: 'syntax' | 'duplicate-key' | 'alias' | 'too-deep' | 'too-large' | 'tag' | 'multi-document';
   readonly message: string;
+  /** The yaml package's error code of a syntax problem (its message is English; see syntaxMessages.ts). */
+  readonly code?: string;
 }
 
 export interface ParsedYaml {
@@ -57,7 +59,7 @@ export function parseWhole(text: string, limits: ParseLimits = DEFAULT_LIMITS, b
   for (const error of doc.errors) {
     const kind = error.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'syntax';
     const [start, end] = clipToLine(text, error.pos[0], error.pos[1]);
-    problems.push({ kind, start: base + start, end: base + end, message: error.message.split('\n')[0] });
+    problems.push({ kind, start: base + start, end: base + end, message: error.message.split('\n')[0], code: error.code });
   }
   const converter = new Converter(text, anchor, limits.maxDepth, problems);
   const root = doc.contents ? converter.node(doc.contents as YamlNode, startDepth) : null;
@@ -106,7 +108,7 @@ class Converter {
         if (!keyNode || !isYamlScalar(keyNode)) {
           if (keyNode) {
             const [ks, ke] = keyNode.range ?? [start, start];
-            this.problems.push({ kind: 'syntax', start: this.base + ks, end: this.base + lineEndFrom(this.text, ks), message: 'a key must be a plain value' });
+            this.problems.push({ kind: 'syntax', start: this.base + ks, end: this.base + lineEndFrom(this.text, ks), message: 'a key must be a plain value', code: 'NON_STRING_KEY' });
           }
           continue;
         }

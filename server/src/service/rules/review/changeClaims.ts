@@ -1,13 +1,12 @@
 import { Dec } from '../../amount/rounding';
 import { toHalfWidth } from '../../amount/amount';
-import { analyzeProse } from '../../prose/analyze';
 import type { Span } from '../../yaml/ast';
 import type { RuleContext } from '../ruleTypes';
 import { prosePieces, TextPiece } from './textPieces';
 
 /**
  * The changes the prose states as a percentage (“增长 62.33%”, “下降17.18%”), for review/reason.
- * They are the change claims of the prose analysis (analyzeProse, kind 'change'): the analysis
+ * They are the change claims of the prose analysis (context.prose(), kind 'change'): the analysis
  * files the Δ amount and the percentage of a change as two claims; the percentage is the one
  * printed with a % sign. Each is placed in its paragraph, where the reason must follow.
  */
@@ -27,7 +26,7 @@ const PERCENT_SIGN = /^\s*[%％]/;
 export function changeClaims(context: RuleContext): ChangeClaim[] {
   const pieces = prosePieces(context.report, context.text);
   const claims: ChangeClaim[] = [];
-  for (const claim of analyzeProse(context.document, context.codes, context.settings).claims) {
+  for (const claim of context.prose().claims) {
     if (claim.kind !== 'change') continue;
     const sign = PERCENT_SIGN.exec(context.text.slice(claim.span.end, claim.span.end + 4));
     if (!sign) continue;

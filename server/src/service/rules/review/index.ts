@@ -7,6 +7,7 @@ import { yearRule } from './yearRule';
 import { wording } from './wordingRule';
 import { reason } from './reasonRule';
 import { unitName } from './unitNameRule';
+import { unknownTemplate } from './templateRule';
 import { goalAmount, indicatorCost, indicatorDuplicate, projectCodeLength, projectNameYear } from './projectRules';
 
 /** Reviewer rules beyond arithmetic (review/*): what a 财政局 reviewer checks before publication. */
@@ -29,4 +30,5 @@ export const reviewRules: Rule[] = [
   goalAmount,
   projectNameYear,
   unitName,
+  unknownTemplate,
 ];

@@ -16,7 +16,7 @@ function terms(table: Table, rows: readonly Row[], column: string): Term[] | und
     const figure = columnValue(table, row, column);
     if (!figure) continue;
     // The label is only needed for a message: build it lazily.
-    result.push({ get label() { return rowLabel(row); }, value: figure.value, decimals: figure.decimals, blank: figure.cells.every((c) => c.amount.blank) });
+    result.push({ get label() { return rowLabel(row); }, value: figure.value, decimals: figure.decimals, blank: figure.cells.every((c) => c.amount.blank), text: !figure.derived && figure.cells.length === 1 ? figure.cells[0].amount.text : undefined });
   }
   return result;
 }

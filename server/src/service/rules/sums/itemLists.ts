@@ -78,6 +78,12 @@ function checkSides(context: RuleContext, run: RuleRun, table: Table): void {
       }
       const total = sideTotal(table, side.total, column);
       const carryover = sideTotal(table, side.carryover, column);
+      if (entries && current === null && total && !total.amount.blank && !table.incomplete) {
+        // No 本年合计 line (上海's 财务收支预算总表 prints only 总计): the total adds up the items.
+        const top = entries.filter((_, i) => tree!.parent[i] < 0);
+        const terms = [...top.map((entry) => entryTerm(entry, column)), ...(carryover ? [cellTerm(columnTitle(side.carryover), carryover)] : [])];
+        checkSum(context, run, { wholeLabel: `${title} ${columnTitle(side.total)}`, whole: total, span: total.span, terms, kind: 'sum', relation: `${side.total}=Σ${side.list}+${side.carryover}` });
+      }
       if (total !== null && current !== null && (total || current)) {
         const terms = [cellTerm(columnTitle(side.current), current ?? undefined), cellTerm(columnTitle(side.carryover), carryover ?? undefined)];
         if ((total && !total.amount.blank) || terms.some((x) => !x.blank)) {

@@ -2,7 +2,7 @@ import { t } from '../../i18n/l10n';
 import { columnValue, isPrinted } from '../../model/columnValues';
 import { rowLabel } from '../../model/labels';
 import { COLUMN_RELATIONS, ColumnRelation } from '../../model/tableDefs';
-import { columnTitle, tableTitle } from '../../schema/schemaInfo';
+import { columnTitle, tableKeyTitle, tableTitle } from '../../schema/schemaInfo';
 import type { AmountRecord, Row, Table } from '../../model/types';
 import { contextKey, memoized } from '../memo';
 import type { Rule, RuleContext, RuleRun } from '../ruleTypes';
@@ -19,10 +19,16 @@ function derivable(set: RecordSet, column: string): boolean {
   return COLUMN_RELATIONS.some((r) => r.derive && r.whole === column && r.parts.some((p) => set.printed(p)));
 }
 
+/**
+ * A relation is checked where its whole and one of its required columns are printed. A part
+ * the table does not print but can derive (基本支出 from 人员经费 + 公用经费) takes part in the
+ * sum; it does not by itself make the relation apply, or a table printing 合计, 人员经费 and
+ * 公用经费 would be checked twice for one slip.
+ */
 function appliesTo(set: RecordSet, relation: ColumnRelation): boolean {
   if (!set.printed(relation.whole)) return false;
   if (relation.unless?.some((c) => set.printed(c))) return false;
-  return relation.requires.some((c) => set.printed(c) || derivable(set, c));
+  return relation.requires.some((c) => set.printed(c));
 }
 
 function recordSets(table: Table): RecordSet[] {
@@ -35,7 +41,7 @@ function recordSets(table: Table): RecordSet[] {
   }
   if (table.groups.size > 0 || table.lists.size > 0) {
     const records: Array<{ record: AmountRecord; label: () => string }> = [];
-    for (const [key, group] of table.groups) records.push({ record: group, label: () => `${title} ${key}` });
+    for (const [key, group] of table.groups) records.push({ record: group, label: () => `${title}「${tableKeyTitle(table.key, key)}」` });
     for (const entries of table.lists.values()) for (const entry of entries) records.push({ record: entry, label: () => `${title}「${entry.label.value.trim()}」` });
     const columns = new Set<string>();
     for (const { record } of records) for (const key of record.cells.keys()) columns.add(key);
@@ -55,7 +61,7 @@ function checkRecord(context: RuleContext, run: RuleRun, set: RecordSet, record:
     if (!set.printed(part) && !derivable(set, part)) continue;
     const figure = columnValue(set.table, record, part);
     if (!figure) continue;
-    terms.push({ label: columnTitle(part), value: figure.value, decimals: figure.decimals, blank: figure.cells.every((c) => c.amount.blank) });
+    terms.push({ label: columnTitle(part), value: figure.value, decimals: figure.decimals, blank: figure.cells.every((c) => c.amount.blank), text: !figure.derived && figure.cells.length === 1 ? figure.cells[0].amount.text : undefined });
   }
   if ((!whole || whole.amount.blank) && terms.every((term) => term.blank)) return;
   checkSum(context, run, { wholeLabel: () => label() + columnTitle(relation.whole), whole, span: record.span, terms, kind: relation.kind ?? 'sum', relation: relation.id });

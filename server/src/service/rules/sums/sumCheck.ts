@@ -1,5 +1,5 @@
 import { compareSum, Dec, ZERO } from '../../amount/rounding';
-import { formatLike, show } from '../../amount/format';
+import { formatInStyle, formatLike, show } from '../../amount/format';
 import { t } from '../../i18n/l10n';
 import type { Span } from '../../yaml/ast';
 import type { Cell } from '../../model/types';
@@ -11,6 +11,8 @@ export interface Term {
   readonly value: Dec;
   readonly decimals: number;
   readonly blank: boolean;
+  /** The figure as printed, when it is one printed cell (shown as the report writes it). */
+  readonly text?: string;
 }
 
 export interface SumCheck {
@@ -29,9 +31,11 @@ export interface SumCheck {
 
 const MAX_TERMS_SHOWN = 6;
 
-export function describeTerms(terms: readonly Term[], label?: string): string {
+/** The terms of a sum as the report writes them: a printed cell as printed, a derived figure like `likeText`. */
+export function describeTerms(terms: readonly Term[], label?: string, likeText?: string): string {
   const shown = terms.filter((term) => !term.blank || terms.length <= MAX_TERMS_SHOWN);
-  const parts = shown.slice(0, MAX_TERMS_SHOWN).map((term) => `${term.label} ${show(term.value, term.decimals)}`);
+  const written = (term: Term): string => (term.text && !term.blank ? term.text.trim() : formatInStyle(term.value, term.decimals, likeText));
+  const parts = shown.slice(0, MAX_TERMS_SHOWN).map((term) => `${term.label} ${written(term)}`);
   const more = shown.length > MAX_TERMS_SHOWN ? ` + …（${label ?? t('{0} items', shown.length)}）` : '';
   return parts.join(' + ') + more;
 }
@@ -49,7 +53,7 @@ export function checkSum(context: RuleContext, run: RuleRun, check: SumCheck): v
   run.checked();
   if (check.kind === 'includes') {
     if (sum.lte(printed.plus(context.settings.tolerance))) return;
-    const formula = describeTerms(check.terms, check.termsLabel);
+    const formula = describeTerms(check.terms, check.termsLabel, check.whole?.amount.text);
     run.report({
       span: check.whole && check.whole.span.end > check.whole.span.start ? check.whole.span : check.span,
       message: t('{0} is {1}, less than its part(s) {2} = {3}', wholeLabel(), show(printed, printedDecimals), formula, show(sum, Math.max(2, printedDecimals))),
@@ -60,8 +64,9 @@ export function checkSum(context: RuleContext, run: RuleRun, check: SumCheck): v
   const partDecimals = nonBlank.length ? Math.min(...nonBlank.map((term) => term.decimals)) : printedDecimals;
   const agreement = compareSum(printed, printedDecimals, sum, nonBlank.length, partDecimals, context.settings.tolerance);
   if (agreement === 'equal') return;
-  const formula = describeTerms(check.terms, check.termsLabel);
-  const computed = formatLike(sum, check.whole && !check.whole.amount.blank ? check.whole.amount.text : undefined);
+  const wholeText = check.whole && !check.whole.amount.blank ? check.whole.amount.text : undefined;
+  const formula = describeTerms(check.terms, check.termsLabel, wholeText);
+  const computed = formatLike(sum, wholeText);
   const printedText = check.whole && !check.whole.amount.blank ? check.whole.amount.text.trim() : t('blank');
   const span = check.whole && check.whole.span.end > check.whole.span.start ? check.whole.span : check.span;
   if (agreement === 'rounding') {
@@ -69,7 +74,7 @@ export function checkSum(context: RuleContext, run: RuleRun, check: SumCheck): v
       rule: 'sum/rounding',
       severity: 'information',
       span,
-      message: t('{0} is {1}; the parts add up to {2} ({3}): a rounding difference of the printed figures', wholeLabel(), printedText, show(sum, Math.max(printedDecimals, partDecimals)), formula),
+      message: t('{0} is {1}; the parts add up to {2} ({3}): a rounding difference of the printed figures', wholeLabel(), printedText, formatLike(sum, wholeText, Math.max(printedDecimals, partDecimals)), formula),
       data: { computed, formula, relation: check.relation },
     });
     return;
@@ -85,5 +90,5 @@ export function checkSum(context: RuleContext, run: RuleRun, check: SumCheck): v
 }
 
 export function cellTerm(label: string, cell: Cell | undefined): Term {
-  return cell ? { label, value: cell.amount.value, decimals: cell.amount.decimals, blank: cell.amount.blank } : { label, value: ZERO, decimals: 0, blank: true };
+  return cell ? { label, value: cell.amount.value, decimals: cell.amount.decimals, blank: cell.amount.blank, text: cell.amount.text } : { label, value: ZERO, decimals: 0, blank: true };
 }

@@ -1,11 +1,10 @@
-import { analyzeProse } from '../../prose/analyze';
 import type { ClaimKind, ProseRuleId } from '../../prose/types';
 import type { Rule } from '../ruleTypes';
 import type { Severity } from '../../findings';
 
 /**
- * One rule per kind of numeric claim of the prose. The prose is read once per document
- * (analyzeProse caches); each rule files the findings of its kind and records which claims it
+ * One rule per kind of numeric claim of the prose. The prose is read once per analysis
+ * (context.prose()); each rule files the findings of its kind and records which claims it
  * compared and which it could not tie to data.
  */
 function proseRule(id: ProseRuleId, kind: ClaimKind, severity: Severity, title: string): Rule {
@@ -15,7 +14,7 @@ function proseRule(id: ProseRuleId, kind: ClaimKind, severity: Severity, title: 
     severity,
     title,
     run(context, run) {
-      const analysis = analyzeProse(context.document, context.codes, context.settings);
+      const analysis = context.prose();
       for (const claim of analysis.claims) {
         if (claim.kind !== kind) continue;
         if (claim.status === 'unverified') run.couldNotCheck(`${claim.text}（${claim.sentence.slice(0, 24)}…）：${claim.reason ?? ''}`);

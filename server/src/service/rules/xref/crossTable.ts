@@ -1,7 +1,7 @@
 import relationsData from '../../../../../data/cross-table.json';
-import { compareSum, ZERO } from '../../amount/rounding';
-import { show, formatLike } from '../../amount/format';
-import { convert } from '../../amount/units';
+import { compareSum, Dec, roundHalfUp, ZERO } from '../../amount/rounding';
+import { formatInStyle, formatLike, show } from '../../amount/format';
+import { convert, MoneyUnit } from '../../amount/units';
 import { t } from '../../i18n/l10n';
 import { classFigures, listClassFigures, resolveFigure, ResolvedFigure, Resolution, scopeOfPath } from '../../figures/figurePaths';
 import { ITEM_IDS } from '../../model/itemLists';
@@ -39,39 +39,72 @@ function hasOnlyGeneralFunds(report: Report, codes: CodeTables): boolean | undef
   return summary ? undefined : undefined;
 }
 
-/** Where a figure is shown in a finding, and how it is named. */
-function describe(figure: ResolvedFigure): string {
-  return show(figure.value, figure.decimals);
+/** Decimals of a figure counted in another unit (2 decimals of 元 are 6 of 万元). */
+function decimalsIn(figure: ResolvedFigure, unit: MoneyUnit): number {
+  if (figure.unit === unit) return figure.decimals;
+  return figure.unit === '元' ? figure.decimals + 4 : Math.max(0, figure.decimals - 4);
+}
+
+/**
+ * A figure in a message: in the unit of the comparison, with its own precision (no trailing
+ * zeros beyond two decimals); with the unit named when the two figures compared are printed in
+ * different units, so that a 元 figure never stands unexplained beside a 万元 one.
+ */
+function describe(figure: ResolvedFigure, unit: MoneyUnit = figure.unit, named = false): string {
+  const printed = figure.unit === unit && !figure.derived && figure.cells.length === 1 && !figure.cells[0].amount.blank ? figure.cells[0].amount.text.trim() : undefined;
+  const value = printed ?? showTrimmed(convert(figure.value, figure.unit, unit), decimalsIn(figure, unit));
+  return named ? `${value} ${unit}` : value;
+}
+
+/** Whether the report writes a figure with thousands separators. */
+function grouped(figure: ResolvedFigure): boolean {
+  return figure.cells.some((c) => /[,，]/.test(c.amount.text));
+}
+
+function showTrimmed(value: Dec, decimals: number): string {
+  const fixed = show(value, Math.min(decimals, 6));
+  const point = fixed.indexOf('.');
+  if (point < 0 || decimals <= 2) return fixed;
+  let end = fixed.length;
+  while (end > point + 3 && fixed[end - 1] === '0') end--;
+  return fixed.slice(0, end);
 }
 
 function compareFigures(context: RuleContext, run: RuleRun, relation: CrossTableRelation, left: ResolvedFigure, right: ResolvedFigure, label: string): void {
   // Compare in the coarser unit: a 元 table against a 万元 figure is rounded to the 万元 figure.
-  const unit = left.unit === '万元' || right.unit === '万元' ? '万元' : '元';
+  const unit: MoneyUnit = left.unit === '万元' || right.unit === '万元' ? '万元' : '元';
+  const mixed = left.unit !== right.unit;
   const l = convert(left.value, left.unit, unit);
   const r = convert(right.value, right.unit, unit);
   run.checked();
   const span = (left.cells[0] ?? right.cells[0])?.span ?? left.table.keySpan;
   const related = right.cells[0] ? [{ span: right.cells[0].span, message: t('compared with this figure') }] : [];
   if (relation.op === '<=') {
-    if (l.lte(r.plus(context.settings.tolerance))) return;
-    run.report({ span, message: t('{0}: {1} is more than {2}', label, describe(left), describe(right)), data: { computed: describe(right), formula: relation.title, relation: relation.id, related } });
+    // A finer figure is compared as the coarser one prints it: 7,315 元 is 0.73 万元.
+    const lPrinted = mixed && left.unit === '元' ? roundHalfUp(l, decimalsIn(right, unit)) : l;
+    const rPrinted = mixed && right.unit === '元' ? roundHalfUp(r, decimalsIn(left, unit)) : r;
+    if (lPrinted.lte(rPrinted.plus(context.settings.tolerance))) return;
+    run.report({ span, message: t('{0}: {1} is more than {2}', label, describe(left, unit, mixed), describe(right, unit, mixed)), data: { computed: describe(right), formula: relation.title, relation: relation.id, related } });
     return;
   }
-  const [printed, printedDecimals, exact, count, otherDecimals] = left.derived && !right.derived
-    ? [r, right.decimals, l, left.cells.length, left.decimals]
-    : [l, left.decimals, r, Math.max(1, right.cells.length), right.decimals];
+  // The printed side is the one that may be the rounding of the other: a figure against a sum,
+  // or the coarser of two figures printed in different units (0.73 万元 against 7,315 元).
+  const rightIsPrinted = (left.derived && !right.derived) || (mixed && right.unit === unit && !right.derived);
+  const [printed, printedDecimals, exact, count, otherDecimals] = rightIsPrinted
+    ? [r, decimalsIn(right, unit), l, Math.max(1, left.cells.length), decimalsIn(left, unit)]
+    : [l, decimalsIn(left, unit), r, Math.max(1, right.cells.length), decimalsIn(right, unit)];
   const agreement = compareSum(printed, printedDecimals, exact, left.derived || right.derived ? count : 1, otherDecimals, context.settings.tolerance);
   if (agreement === 'equal') return;
   if (left.blank && right.blank) return;
   const fixTarget = !left.derived && left.cells[0] && left.cells[0].span.end > left.cells[0].span.start ? left.cells[0] : undefined;
   const computed = formatLike(right.value, fixTarget?.amount.text);
   if (agreement === 'rounding') {
-    run.report({ rule: 'sum/rounding', severity: 'information', span, message: t('{0}: {1} and {2} differ by a rounding difference', label, describe(left), describe(right)), data: { computed, formula: relation.title, relation: relation.id, related } });
+    run.report({ rule: 'sum/rounding', severity: 'information', span, message: t('{0}: {1} and {2} differ by a rounding difference', label, describe(left, unit, mixed), describe(right, unit, mixed)), data: { computed, formula: relation.title, relation: relation.id, related } });
     return;
   }
   run.report({
     span,
-    message: t('{0}: {1} ≠ {2} (difference {3})', label, describe(left), describe(right), show(l.minus(r).abs(), Math.max(left.decimals, right.decimals))),
+    message: t('{0}: {1} ≠ {2} (difference {3})', label, describe(left, unit, mixed), describe(right, unit, mixed), formatInStyle(l.minus(r).abs(), Math.min(Math.max(decimalsIn(left, unit), decimalsIn(right, unit)), 6), grouped(left) || grouped(right) ? ',' : '')),
     data: { computed, formula: relation.title, relation: relation.id, related, fixes: fixTarget && left.unit === right.unit ? [{ title: t('Replace with {0}', computed), edits: [{ span: fixTarget.span, newText: computed }] }] : [] },
   });
 }
@@ -98,6 +131,11 @@ function runByClass(context: RuleContext, run: RuleRun, relation: CrossTableRela
     const name = codes.lookup(code, report.year)?.name ?? code;
     const zeroOf = (other: ResolvedFigure): ResolvedFigure => ({ ...other, value: ZERO, cells: [], blank: true, derived: false });
     if (!l && !r) continue;
+    if (!l && left.unknown.length > 0) {
+      // The class may be one of the labels nobody understood: unknown, not 0.
+      run.couldNotCheck(t('{0}: the class may be printed under a label the checker does not understand', `${code} ${name}`));
+      continue;
+    }
     compareFigures(context, run, relation, l ?? zeroOf(r!), r ?? zeroOf(l!), `${relation.title}（${code} ${name}）`);
   }
 }

@@ -1,0 +1,155 @@
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction, CompletionList, DocumentSymbol, FoldingRange, Hover, Position } from 'vscode-languageserver-types';
+import type { ParsedDocument } from '../document';
+import type { CodeTables } from '../codes/codeTables';
+import type { CheckSettings, ValidationResult } from '../rules/ruleTypes';
+import type { Span } from '../yaml/ast';
+import { Messages, withMessages } from '../i18n/l10n';
+import { runRules } from '../rules/validate';
+import { encodingGate } from '../rules/encodingGate';
+import { analyzeProse, claimAt } from '../prose/analyze';
+import { describeClaim } from '../prose/describe';
+import type { Claim, ProseAnalysis } from '../prose/types';
+import { complete } from '../completion/complete';
+import { hover } from '../hover/hover';
+import { codeActions } from '../actions/codeActions';
+import { documentSymbols, foldingRanges } from '../symbols/symbols';
+import { generatableSections, generateSection, sectionAt } from '../narrative/generate';
+import type { NarrativeSectionInfo, SectionGeneration } from '../narrative/generate';
+import { DependencyFailed, InternalError, internalError } from './internalErrors';
+
+/**
+ * Everything an analysis is computed from besides the document text. A result of the analysis
+ * may depend on these and on the text, on nothing else: no setting, locale or table is read
+ * from anywhere but here.
+ */
+export interface AnalysisInputs {
+  readonly settings: CheckSettings;
+  readonly codes: CodeTables;
+  readonly messages: Messages;
+}
+
+type Memo<T> = { readonly value: T } | { readonly failed: InternalError };
+
+/**
+ * The analysis of one document version under one set of inputs (in the spirit of
+ * rust-analyzer's query database): it owns every result derived from them — the prose
+ * reading, the validation, hovers and quick fixes — computes each at most once, and is
+ * replaced, never updated, when the text or an input changes. Nothing derived from a document
+ * is cached anywhere else keyed on anything less than the inputs.
+ *
+ * A bug met while computing a result is recorded in `internalErrors` and ends the rules that
+ * needed the result as `internal-error` in the ledger; it never becomes silence.
+ */
+export class DocumentAnalysis {
+  private proseMemo: Memo<ProseAnalysis> | undefined;
+  private validationMemo: ValidationResult | undefined;
+  private sectionsMemo: readonly NarrativeSectionInfo[] | undefined;
+  private readonly generations = new Map<string, SectionGeneration | undefined>();
+  private readonly errors: InternalError[] = [];
+
+  constructor(readonly document: ParsedDocument, readonly inputs: AnalysisInputs) {}
+
+  /** Runs work of this analysis in its locale. */
+  private run<T>(work: () => T): T {
+    return withMessages(this.inputs.messages, work);
+  }
+
+  /**
+   * The numeric claims of the narrative and the prose findings. Throws DependencyFailed when
+   * the reader failed (recorded once in internalErrors), so that no caller mistakes a failed
+   * reading for prose without claims.
+   */
+  prose(): ProseAnalysis {
+    if (!this.proseMemo) {
+      try {
+        this.proseMemo = { value: this.run(() => analyzeProse(this.document, this.inputs.codes, this.inputs.settings)) };
+      } catch (error) {
+        const failed = internalError('prose', error);
+        this.errors.push(failed);
+        this.proseMemo = { failed };
+      }
+    }
+    if ('failed' in this.proseMemo) throw new DependencyFailed('prose');
+    return this.proseMemo.value;
+  }
+
+  validation(): ValidationResult {
+    if (!this.validationMemo) {
+      const context = {
+        document: this.document,
+        report: this.document.report,
+        text: this.document.text,
+        codes: this.inputs.codes,
+        settings: this.inputs.settings,
+        messages: this.inputs.messages,
+        prose: () => this.prose(),
+      };
+      // A text that shows the marks of a wrong decoding gets its one finding instead of the rules.
+      const result = this.run(() => encodingGate(context) ?? runRules(context));
+      this.errors.push(...result.internalErrors);
+      this.validationMemo = { ...result, internalErrors: this.internalErrors };
+    }
+    return this.validationMemo;
+  }
+
+  /** Bugs met so far by any result of this analysis (validation, prose, hovers). */
+  get internalErrors(): readonly InternalError[] {
+    return [...this.errors];
+  }
+
+  /** The claim whose number covers an offset; undefined also when the prose could not be read. */
+  claimAt(offset: number): Claim | undefined {
+    try {
+      return claimAt(this.prose(), offset);
+    } catch {
+      return undefined;
+    }
+  }
+
+  hover(textDocument: TextDocument, position: Position): Hover | null {
+    return this.run(() => {
+      const claimHover = (_parsed: ParsedDocument, offset: number) => {
+        const claim = this.claimAt(offset);
+        return claim ? { markdown: describeClaim(claim), span: claim.span } : undefined;
+      };
+      return hover(textDocument, this.document, position, this.inputs.codes, [claimHover], this.inputs.settings.codeYear);
+    });
+  }
+
+  complete(textDocument: TextDocument, position: Position): CompletionList {
+    return this.run(() => complete(textDocument, this.document, position, this.inputs.codes, this.inputs.settings.codeYear));
+  }
+
+  /** Quick fixes for the findings of this analysis in a range. */
+  codeActions(textDocument: TextDocument, range: Span): CodeAction[] {
+    const findings = this.validation().findings;
+    return this.run(() => codeActions(textDocument, range, findings));
+  }
+
+  symbols(textDocument: TextDocument): DocumentSymbol[] {
+    return this.run(() => documentSymbols(textDocument, this.document));
+  }
+
+  /** The narrative sections and whether the report's template can write each. */
+  generatableSections(): readonly NarrativeSectionInfo[] {
+    if (!this.sectionsMemo) this.sectionsMemo = this.run(() => generatableSections(this.document, this.inputs.codes));
+    return this.sectionsMemo;
+  }
+
+  /** The text generated for the section at a path (the edit, and whether it changes anything). */
+  sectionGeneration(path: readonly number[]): SectionGeneration | undefined {
+    const key = path.join('.');
+    if (!this.generations.has(key)) this.generations.set(key, this.run(() => generateSection(this.document, this.inputs.codes, path)));
+    return this.generations.get(key);
+  }
+
+  /** The innermost section the generator knows at an offset. */
+  sectionAt(offset: number): NarrativeSectionInfo | undefined {
+    return this.run(() => sectionAt(this.document, this.inputs.codes, offset));
+  }
+
+  folding(textDocument: TextDocument): FoldingRange[] {
+    return foldingRanges(textDocument, this.document);
+  }
+}

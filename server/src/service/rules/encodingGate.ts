@@ -1,0 +1,37 @@
+import { t } from '../i18n/l10n';
+import { COMPANION_RULES, RULES } from './registry';
+import { ENCODING_RULE_ID, encodingMessage, encodingRule, startSpan } from './structure/encodingRule';
+import { misdecodedText } from '../yaml/encoding';
+import type { CheckSettings, LedgerEntry, RuleContext, ValidationResult } from './ruleTypes';
+
+/**
+ * The whole validation result of a file that is not UTF-8: the one finding, and every other rule
+ * "could not check". `label` names the encoding when it is known from the bytes.
+ */
+export function notUtf8Result(text: string, settings: CheckSettings, label?: string): ValidationResult {
+  const configured = settings.rules[ENCODING_RULE_ID];
+  const severity = configured && configured !== 'off' ? configured : encodingRule.severity;
+  const reason = t('not checked: the file is not UTF-8 encoded');
+  const ledger: LedgerEntry[] = [];
+  for (const rule of [...RULES, ...COMPANION_RULES]) {
+    const off = (settings.rules[rule.id] ?? rule.severity) === 'off';
+    if (rule.id === ENCODING_RULE_ID) ledger.push({ rule: rule.id, outcome: 'failed', checks: 1, findings: 1, reasons: [] });
+    else ledger.push({ rule: rule.id, outcome: off ? 'off' : 'could-not-check', checks: 0, findings: 0, reasons: off ? [] : [reason] });
+  }
+  return {
+    findings: [{ rule: ENCODING_RULE_ID, severity, span: startSpan(text), message: encodingMessage(label) }],
+    ledger,
+    claims: { total: 0, verified: 0, mismatched: 0, unverified: 0 },
+    internalErrors: [],
+  };
+}
+
+/**
+ * Runs before the rules: a text that shows the marks of a wrong decoding gets the one finding
+ * instead of a validation. Undefined when the text is fine or the user switched the rule off.
+ */
+export function encodingGate(context: RuleContext): ValidationResult | undefined {
+  if (context.settings.rules[ENCODING_RULE_ID] === 'off') return undefined;
+  const found = misdecodedText(context.text);
+  return found ? notUtf8Result(context.text, context.settings, found === 'utf-16' ? 'UTF-16' : undefined) : undefined;
+}
