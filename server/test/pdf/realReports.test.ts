@@ -40,7 +40,11 @@ for (const [name, file, tables] of [['部门', DEPARTMENT_PDF, 9], ['单位', UN
     const listed = tocTables(imported.narrative.toc);
     assert.equal(listed.length, tables, listed.map((l) => l.title).join('\n'));
     assert.deepEqual(listed.map((l) => l.key).filter((key) => !report.tables.has(key)), []);
-    assert.equal(report.tables.size, tables);
+    // The nine tables, and the 目录's table lines as the catalog.
+    assert.equal(report.tables.size, tables + 1);
+    const catalog = report.tables.get('catalog')!;
+    assert.deepEqual(catalog.rows.map((r) => r.texts.get('title')?.value), listed.map((l) => l.title));
+    assert.equal(catalog.rows[3].texts.get('no')?.value, '4．');
     assert.ok(!imported.result.problems.some((p) => p.message.includes('目录')), imported.result.problems.map((p) => p.message).join('\n'));
   });
 
@@ -156,12 +160,12 @@ test('部门: the narrative keeps every character as printed, paragraphs joined 
   assert.deepEqual(imported.result.problems, []);
 });
 
-test('单位: slips in the tables are transcribed, not corrected', async () => {
+test('单位: slips in the tables are transcribed, not corrected; figures keep their printed form', async () => {
   const { report } = await importFixture(UNIT_PDF);
   const expense = report.tables.get('expense')!;
   // 行政运行 prints 64,840,547.00 as its 项目支出 (the 类's figure); the 合计 prints 22,118,861 without decimals.
-  assert.equal(expense.rows.find((r) => r.code?.value === '204 06 01')!.cells.get('project')!.amount.text, '64840547.00');
-  assert.equal(expense.total!.cells.get('basic')!.amount.text, '22118861');
+  assert.equal(expense.rows.find((r) => r.code?.value === '204 06 01')!.cells.get('project')!.amount.text, '64,840,547.00');
+  assert.equal(expense.total!.cells.get('basic')!.amount.text, '22,118,861');
   assert.equal(classSum(expense, 'total').toFixed(2), amount(expense.total, 'total')!.toFixed(2));
   assert.equal(classSum(expense, 'basic').toFixed(2), '22118861.34');
   const basic = report.tables.get('general_basic')!;
@@ -173,9 +177,9 @@ test('单位: the 收支总表 expense side and its 支出总计 by column (合�
   const summary = report.tables.get('summary')!;
   const first = summary.lists.get('expense')![0];
   assert.equal(first.label.value, '一、公共安全支出');
-  assert.deepEqual(['total', 'personnel', 'public', 'project'].map((k) => first.cells.get(k)?.amount.text), ['79189400.34', '12604173', '1744680', '64840547']);
+  assert.deepEqual(['total', 'personnel', 'public', 'project'].map((k) => first.cells.get(k)?.amount.text), ['79,189,400.34', '12,604,173', '1,744,680', '64,840,547']);
   const total = summary.groups.get('expense_total')!;
-  assert.deepEqual(['total', 'personnel', 'public', 'project'].map((k) => total.cells.get(k)?.amount.text), ['86959408.34', '20374181', '1744680', '64840547']);
+  assert.deepEqual(['total', 'personnel', 'public', 'project'].map((k) => total.cells.get(k)?.amount.text), ['86,959,408.34', '20,374,181', '1,744,680', '64,840,547']);
   assert.deepEqual(imported.result.problems, []);
 });
 

@@ -37,7 +37,15 @@ function newDocument(): Document {
 }
 
 function node(value: PlainValue): unknown {
-  if (value instanceof PrintedAmount) return new Scalar(value);
+  if (value instanceof PrintedAmount) {
+    // A figure written with thousands separators (as printed in a PDF) is quoted: "96,282,213.44".
+    if (!/^-?\d+(?:\.\d+)?$/.test(value.text)) {
+      const scalar = new Scalar(value.text);
+      scalar.type = Scalar.QUOTE_DOUBLE;
+      return scalar;
+    }
+    return new Scalar(value);
+  }
   if (value instanceof CodeText) {
     const scalar = new Scalar(value.text);
     scalar.type = Scalar.QUOTE_DOUBLE;

@@ -3,7 +3,8 @@ import { AMOUNT_COLUMNS } from '../../service/model/tableDefs';
 import { Dec, ZERO } from '../../service/amount/rounding';
 import type { Dec as Decimal } from '../../service/amount/rounding';
 import { address, cellAt, codeText, isMergeFollower } from '../grid';
-import { amountOfText } from '../cellText';
+import { amountOfCell } from '../cellText';
+import { parseAmount } from '../../service/amount/amount';
 import { columnKeyOfPath } from '../vocabulary';
 import { headerPaths, isTotalLabel, SheetParts } from './sheet';
 import type { SheetContext } from './context';
@@ -99,7 +100,7 @@ export function importRowTable(parts: SheetParts, ctx: SheetContext, classified 
     for (const { key, col } of amountColumns) {
       const cell = cellAt(grid, row, col);
       if (cell.problem) ctx.report(address(row, col), cell.problem);
-      const amount = amountOfText(cell.text);
+      const amount = amountOfCell(cell);
       if (amount.ok) amounts.set(key, amount.text);
       else ctx.notAmount(address(row, col), cell.text);
     }
@@ -193,7 +194,9 @@ function amountsMap(amounts: ReadonlyMap<string, string | null>): PlainMap {
 }
 
 function sumValue(text: string | null | undefined): Decimal | undefined {
-  return text ? new Dec(text) : undefined;
+  if (!text) return undefined;
+  const parsed = parseAmount(text);
+  return parsed.ok && !parsed.amount.blank ? new Dec(parsed.amount.value) : undefined;
 }
 
 /**

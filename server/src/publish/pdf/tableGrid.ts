@@ -77,7 +77,7 @@ export function tableGrid(table: PdfTable, name: string): TableGrid {
   };
   const putText = (row: GridCell[], col: number, text: string, place: Place): void => {
     const r = rows.indexOf(row);
-    row[col] = { text: row[col].text ? `${row[col].text} ${text}` : text, numeric: false };
+    row[col] = { text: row[col].text ? `${row[col].text} ${text}` : text, numeric: false, printed: true };
     if (!places.has(address(r, col))) places.set(address(r, col), place);
   };
 
@@ -133,7 +133,7 @@ export function tableGrid(table: PdfTable, name: string): TableGrid {
           const previous = rows[gridRow][c];
           // Two areas of a continuation mapped onto one column: their texts are kept side by side.
           const cellText = previous.text && previous.mergedFrom !== from && c === firstCol ? `${previous.text} ${text}` : text;
-          rows[gridRow][c] = text || previous.text ? { text: cellText, numeric: false, ...(merged ? { mergedFrom: from } : {}) } : EMPTY_CELL;
+          rows[gridRow][c] = text || previous.text ? { text: cellText, numeric: false, printed: true, ...(merged ? { mergedFrom: from } : {}) } : EMPTY_CELL;
         }
       }
     });
@@ -144,7 +144,7 @@ export function tableGrid(table: PdfTable, name: string): TableGrid {
     const text = line.text.trim();
     if (noteRow && !/^(注|备注|说明)/.test(text)) {
       // A note wrapped onto the next line continues its row.
-      noteRow[0] = { text: noteRow[0].text + text, numeric: false };
+      noteRow[0] = { text: noteRow[0].text + text, numeric: false, printed: true };
       continue;
     }
     noteRow = newRow(line.page);

@@ -106,7 +106,7 @@ export function textTableGrid(table: TextTable, name: string): TableGrid {
     const r = rows.indexOf(row);
     const [a, b] = span ?? [col, col];
     const from = address(r, a);
-    for (let c = a; c <= b; c++) row[c] = { text: row[c].text && c === a ? `${row[c].text} ${text}` : text, numeric: false, ...(b > a ? { mergedFrom: from } : {}) };
+    for (let c = a; c <= b; c++) row[c] = { text: row[c].text && c === a ? `${row[c].text} ${text}` : text, numeric: false, printed: true, ...(b > a ? { mergedFrom: from } : {}) };
     places.set(from, { page: cell.page, x: cell.x, y: cell.top });
   };
 
@@ -135,7 +135,7 @@ export function textTableGrid(table: TextTable, name: string): TableGrid {
       // The rest of a name wrapped in its cell.
       const band = bandOf(bands, cells[0]);
       const cell = previousData.row[band];
-      previousData.row[band] = { text: cell.text + cells[0].text.trim(), numeric: false };
+      previousData.row[band] = { text: cell.text + cells[0].text.trim(), numeric: false, printed: true };
       continue;
     }
     const row = newRow(line.page);
