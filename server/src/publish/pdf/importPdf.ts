@@ -2,7 +2,8 @@ import { t } from '../../service/i18n/l10n';
 import type { TableKey } from '../../service/model/types';
 import { normalizeLabel } from '../grid';
 import { recogniseWorkbooks } from '../import/recognise';
-import type { ImportedSection, ImportProblem, ImportResult } from '../import/types';
+import { CodeText, flow } from '../import/types';
+import type { ImportedSection, ImportedTable, ImportProblem, ImportResult, PlainMap } from '../import/types';
 import { tableKeyOfTitle } from '../vocabulary';
 import { layoutDocument } from './layout';
 import { Narrative, NarrativeSection, readNarrative, TocEntry } from './narrative';
@@ -71,15 +72,23 @@ export function narrativeSummary(imported: PdfImport): string {
   return t('{0} → narrative, {1} sections, {2} paragraphs', where, sections.length, countParagraphs(sections));
 }
 
-/** Table titles the 目录 lists (entries that name a published table), without their numbers. */
-export function tocTables(toc: readonly TocEntry[]): Array<{ entry: TocEntry; title: string; key: TableKey }> {
-  const out: Array<{ entry: TocEntry; title: string; key: TableKey }> = [];
+/** Table titles the 目录 lists (entries that name a published table), with their printed numbers. */
+export function tocTables(toc: readonly TocEntry[]): Array<{ entry: TocEntry; no?: string; title: string; key: TableKey }> {
+  const out: Array<{ entry: TocEntry; no?: string; title: string; key: TableKey }> = [];
   for (const entry of toc) {
-    const title = entry.text.replace(/^[0-9０-９]+\s*[.．、]\s*/, '').trim();
+    const number = /^([0-9０-９]+\s*[.．、])\s*/.exec(entry.text);
+    const title = entry.text.slice(number?.[0].length ?? 0).trim();
     const key = /表/.test(title) ? tableKeyOfTitle(title) : undefined;
-    if (key) out.push({ entry, title, key });
+    if (key) out.push({ entry, no: number?.[1].replace(/\s+/g, ''), title, key });
   }
   return out;
+}
+
+/** The 目录's table lines as the report's catalog (公开报表目录): number and title as printed. */
+function catalogTable(listed: ReturnType<typeof tocTables>, file: string | undefined): ImportedTable | undefined {
+  if (listed.length === 0) return undefined;
+  const rows = listed.map((l) => flow<PlainMap>({ ...(l.no ? { no: new CodeText(l.no) } : {}), title: l.title }));
+  return { key: 'catalog', sheet: t('page {0}', listed[0].entry.page), file, body: { rows } };
 }
 
 export function importPdfDocument(document: PdfDocument, file?: string): PdfImport {
@@ -111,9 +120,10 @@ export function importPdfDocument(document: PdfDocument, file?: string): PdfImpo
     const grid = byName.get(table.sheet);
     if (grid) tableGrids.set(table.key, grid);
   }
-  for (const listed of tocTables(narrative.toc)) {
-    if (!tableGrids.has(listed.key)) {
-      problems.push({ file, sheet: t('page {0}', listed.entry.page), place: t('page {0}', listed.entry.page), message: t('The 目录 lists "{0}", but no such table was found in the document', listed.title) });
+  const listed = tocTables(narrative.toc);
+  for (const line of listed) {
+    if (!tableGrids.has(line.key)) {
+      problems.push({ file, sheet: t('page {0}', line.entry.page), place: t('page {0}', line.entry.page), message: t('The 目录 lists "{0}", but no such table was found in the document', line.title) });
     }
   }
   const cover = narrative.cover;
@@ -121,8 +131,11 @@ export function importPdfDocument(document: PdfDocument, file?: string): PdfImpo
   const kind = /单位预算/.test(coverTitle) ? 'unit' : /部门预算/.test(coverTitle) ? 'department' : recognised.kind;
   const year = /((?:19|20)\d{2})年/.exec(coverTitle)?.[1];
   const sections = narrative.sections.map(importedSection);
+  const catalog = recognised.tables.some((table) => table.key === 'catalog') ? undefined : catalogTable(listed, file);
   const result: ImportResult = {
     ...recognised,
+    tables: catalog ? [catalog, ...recognised.tables] : recognised.tables,
+    sheets: catalog ? [{ file, sheet: catalog.sheet, table: 'catalog', rows: listed.length }, ...recognised.sheets] : recognised.sheets,
     department: cover.department ?? recognised.department,
     kind,
     year: recognised.year ?? (year ? Number(year) : undefined),
