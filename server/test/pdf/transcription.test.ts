@@ -29,5 +29,9 @@ for (const { pdf, sample } of CASES) {
     assert.ok(result.cells > 0);
     assert.ok(result.equalCells >= 0.99 * result.cells, `${result.equalCells}/${result.cells} cells`);
     assert.deepEqual(result.paragraphMismatches, []);
+    // The 执行数 of the 编制说明, as printed (the transcription writes no previous.unit; the import
+    // writes 万元, the unit the sentences print).
+    const figures = (r: typeof report) => Object.fromEntries([...r.previous.executed.functions].map(([code, cell]) => [code, cell.amount.text]));
+    assert.deepEqual(figures(report), figures(transcription));
   });
 }

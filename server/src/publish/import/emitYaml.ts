@@ -111,6 +111,7 @@ export function newReportYaml(result: ImportResult, options: NewReportOptions = 
   if (result.template) root.set(new Scalar('template'), new Scalar(result.template));
   if (result.title) root.set(new Scalar('title'), new Scalar(result.title));
   if (result.date) root.set(new Scalar('date'), new Scalar(result.date));
+  if (result.previous) root.set(new Scalar('previous'), node(result.previous));
   const tables = new YAMLMap();
   sortTables(result.tables).forEach((table, i) => {
     const key = new Scalar(table.key);

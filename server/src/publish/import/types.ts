@@ -90,4 +90,6 @@ export interface ImportResult {
   readonly date?: string;
   /** The narrative, when the source has one (PDF import); the Excel import has none. */
   readonly narrative?: readonly ImportedSection[];
+  /** Last year's figures the source states (`previous:`, PDF import: 执行数 read from the narrative). */
+  readonly previous?: PlainMap;
 }

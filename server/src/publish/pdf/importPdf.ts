@@ -2,13 +2,14 @@ import { t } from '../../service/i18n/l10n';
 import type { TableKey } from '../../service/model/types';
 import { normalizeLabel } from '../grid';
 import { recogniseWorkbooks } from '../import/recognise';
-import { CodeText, flow } from '../import/types';
+import { CodeText, flow, PrintedAmount } from '../import/types';
 import type { ImportedSection, ImportedTable, ImportProblem, ImportResult, PlainMap } from '../import/types';
 import { tableKeyOfTitle } from '../vocabulary';
 import { layoutDocument } from './layout';
 import { Narrative, NarrativeSection, readNarrative, TocEntry } from './narrative';
 import { Place, tableGrid, TableGrid } from './tableGrid';
 import { textTableGrid } from './textTable';
+import { executedFunctions } from './previousFigures';
 import type { PdfDocument, Unplaced } from './types';
 
 /**
@@ -54,6 +55,20 @@ function unplacedProblem(file: string | undefined, item: Unplaced): ImportProble
 
 function importedSection(section: NarrativeSection): ImportedSection {
   return { title: section.title, paragraphs: section.paragraphs.map((p) => p.text), sections: section.sections.map(importedSection) };
+}
+
+/** `previous: { year, unit, executed: { functions } }` from the 执行数 the narrative states item by item. */
+function previousBlock(sections: readonly NarrativeSection[], year: number, documentUnit: string | undefined): PlainMap | undefined {
+  const paragraphs = (list: readonly NarrativeSection[]): string[] => list.flatMap((s) => [...s.paragraphs.map((p) => p.text), ...paragraphs(s.sections)]);
+  const executed = executedFunctions(paragraphs(sections), year);
+  if (executed.functions.length === 0) return undefined;
+  const functions: PlainMap = {};
+  for (const [code, figure] of executed.functions) functions[code] = new PrintedAmount(figure);
+  return {
+    year: new PrintedAmount(String(year - 1)),
+    ...(executed.unit && executed.unit !== (documentUnit ?? '万元') ? { unit: executed.unit } : {}),
+    executed: { functions },
+  };
 }
 
 function countParagraphs(sections: readonly NarrativeSection[]): number {
@@ -131,6 +146,8 @@ export function importPdfDocument(document: PdfDocument, file?: string): PdfImpo
   const kind = /单位预算/.test(coverTitle) ? 'unit' : /部门预算/.test(coverTitle) ? 'department' : recognised.kind;
   const year = /((?:19|20)\d{2})年/.exec(coverTitle)?.[1];
   const sections = narrative.sections.map(importedSection);
+  const reportYear = recognised.year ?? (year ? Number(year) : undefined);
+  const previous = reportYear ? previousBlock(narrative.sections, reportYear, recognised.unit) : undefined;
   const catalog = recognised.tables.some((table) => table.key === 'catalog') ? undefined : catalogTable(listed, file);
   const result: ImportResult = {
     ...recognised,
@@ -138,7 +155,8 @@ export function importPdfDocument(document: PdfDocument, file?: string): PdfImpo
     sheets: catalog ? [{ file, sheet: catalog.sheet, table: 'catalog', rows: listed.length }, ...recognised.sheets] : recognised.sheets,
     department: cover.department ?? recognised.department,
     kind,
-    year: recognised.year ?? (year ? Number(year) : undefined),
+    year: reportYear,
+    previous,
     title: cover.title,
     date: cover.date,
     narrative: sections.length ? sections : undefined,
