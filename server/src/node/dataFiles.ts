@@ -37,7 +37,8 @@ export function loadBundledCodeData(dataDir: string = findDataDir()): CodeTableD
   }
   const pairs = readCsv(path.join(dir, 'economic-pairs.csv')).map((row) => ({ department: row.department_code, government: row.government_code, side: row.side ?? '', source: row.source ?? '' }));
   const classAliases = readCsv(path.join(dir, 'function-class-aliases.csv')).map((row) => [row.name, row.code] as const);
-  bundled = { entries, pairs, classAliases };
+  const renames = readCsv(path.join(dir, 'function-renames.csv')).map((row) => ({ code: row.code, oldName: row.old_name, newName: row.new_name, year: Number(row.year) || 0 }));
+  bundled = { entries, pairs, classAliases, renames };
   return bundled;
 }
 

@@ -8,7 +8,9 @@ import { fullReport, HEADER, NARRATIVE, NINE_TABLES, without } from './fixtures'
 const reviewFindings = (text: string) => check(text).findings.filter((f) => f.rule.startsWith('review/'));
 
 test('a complete and consistent report has no review finding', () => {
-  assert.deepEqual(reviewFindings(fullReport()).map((f) => `${f.rule}: ${f.message}`), []);
+  // The fixture names no narrative template: that is about generating text, not the report.
+  assert.deepEqual(reviewFindings(fullReport()).filter((f) => f.rule !== 'review/unknown-template').map((f) => `${f.rule}: ${f.message}`), []);
+  assert.deepEqual(reviewFindings(fullReport().replace('year: 2022\n', 'year: 2022\ntemplate: henan-jiyuan\n')).map((f) => `${f.rule}: ${f.message}`).filter((m) => m.startsWith('review/unknown-template')), []);
 });
 
 test('the review data names only known tables and section topics', () => {

@@ -19,11 +19,21 @@ export interface CodePair {
   readonly source: string;
 }
 
+/** A name a code carried before a revision of the classification (data/codes/function-renames.csv). */
+export interface CodeRename {
+  readonly code: string;
+  readonly oldName: string;
+  readonly newName: string;
+  /** First budget year of the new name. */
+  readonly year: number;
+}
+
 export interface CodeTableData {
   readonly entries: readonly CodeEntry[];
   readonly pairs: readonly CodePair[];
   /** Short or old 类 labels printed in 收支总表 → 类 code. */
   readonly classAliases: ReadonlyArray<readonly [string, string]>;
+  readonly renames?: readonly CodeRename[];
 }
 
 /** The system a code belongs to, from its first digit (功能 2xx, 部门经济 3xx, 政府经济 5xx). */
@@ -48,6 +58,7 @@ export class CodeTables {
   private readonly pairsByDepartment = new Map<string, CodePair[]>();
   private readonly aliases = new Map<string, string>();
   private readonly extraCodes = new Set<string>();
+  private readonly renames = new Map<string, CodeRename[]>();
 
   constructor(data: CodeTableData, extra: readonly CodeEntry[] = []) {
     for (const entry of data.entries) this.add(entry);
@@ -63,6 +74,7 @@ export class CodeTables {
       this.pairsByDepartment.set(pair.department, list);
     }
     for (const [name, code] of data.classAliases) this.aliases.set(normalizeName(name), code);
+    for (const rename of data.renames ?? []) this.renames.set(rename.code, [...(this.renames.get(rename.code) ?? []), rename]);
     for (const entry of data.entries) if (entry.system === 'function' && entry.code.length === 3) {
       this.aliases.set(normalizeName(entry.name), entry.code);
       this.aliases.set(normalizeName(entry.name.replace(/支出$/, '')), entry.code);
@@ -81,6 +93,15 @@ export class CodeTables {
     if (!entries) return undefined;
     if (year === undefined) return entries[entries.length - 1];
     return entries.find((e) => e.from <= year && year <= e.to);
+  }
+
+  /**
+   * The rename that retired `name` as the name of `code` before `year` (医疗卫生与计划生育支出 →
+   * 卫生健康支出 from 2019), if the name is such an old name.
+   */
+  retiredName(code: string, name: string, year: number | undefined): CodeRename | undefined {
+    const wanted = normalizeName(name);
+    return (this.renames.get(code) ?? []).find((r) => normalizeName(r.oldName) === wanted && (year === undefined || year >= r.year));
   }
 
   /** Every year range the code is known for (for "valid in another year" findings). */

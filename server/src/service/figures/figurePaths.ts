@@ -179,7 +179,9 @@ function totalFigure(table: Table, column: string, scope: FundScope): Resolution
   }
   if (table.rows.length === 0) return { kind: 'figure', figure: zeroFigure(table, scope) };
   if (table.incomplete) return { kind: 'unreadable', reason: `${table.key} is incomplete` };
-  return sumRows(table, rowTree(table).top.map((i) => table.rows[i]), column, scope);
+  const tree = rowTree(table);
+  if (tree.unplaced.length > 0) return { kind: 'unreadable', reason: t('a code of {0} cannot be read', table.key) };
+  return sumRows(table, tree.top.map((i) => table.rows[i]), column, scope);
 }
 
 function sumRows(table: Table, rows: readonly Row[], column: string, scope: FundScope): Resolution {
@@ -265,6 +267,8 @@ function listClassFigure(table: Table, listKey: string, classCode: string, colum
 export function classFigures(table: Table, column: string): Map<string, ResolvedFigure> | undefined {
   if (!isAvailable(table, column) || table.incomplete) return undefined;
   const tree = rowTree(table);
+  // A row whose code cannot be read may belong to any class: no class is known for sure.
+  if (tree.unplaced.length > 0) return undefined;
   const result = new Map<string, { value: Dec; decimals: number; cells: Cell[] }>();
   table.rows.forEach((row, index) => {
     if (row.kind !== 'code' || !row.code || !/^\d{3,}$/.test(row.code.digits)) return;

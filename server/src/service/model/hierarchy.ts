@@ -1,4 +1,4 @@
-import type { Row, Table } from './types';
+import type { Classification, Row, Table } from './types';
 
 /**
  * Which printed rows a subtotal row covers, inferred from the printed order (format.md, Row
@@ -12,14 +12,33 @@ export interface RowTree {
   readonly children: ReadonlyArray<readonly number[]>;
   /** Rows without a parent: what the 合计 row adds up. */
   readonly top: readonly number[];
+  /**
+   * Code rows whose code cannot be read as a code of the table's classification (a 类 that lost
+   * its digits in print, `7 11 02`): nobody knows which subtotal they belong to, so they are in
+   * no subtotal and no total, and the sums they could be part of cannot be checked.
+   */
+  readonly unplaced: readonly number[];
 }
 
-export function buildRowTree(rows: readonly Row[]): RowTree {
+/** Whether a code row's code has the shape of its table's classification (3/5/7 or 3/5 digits). */
+export function isPlaceable(row: Row, classification: Classification | undefined): boolean {
+  if (row.kind !== 'code' || !row.code || !classification) return true;
+  const digits = row.code.digits;
+  if (!/^\d+$/.test(digits)) return false;
+  return classification === 'function' ? /^2/.test(digits) && [3, 5, 7].includes(digits.length) : /^[35]/.test(digits) && [3, 5].includes(digits.length);
+}
+
+export function buildRowTree(rows: readonly Row[], classification?: Classification): RowTree {
   const parent: number[] = new Array(rows.length).fill(-1);
   const children: number[][] = rows.map(() => []);
   const top: number[] = [];
+  const unplaced: number[] = [];
   const stack: number[] = [];
   rows.forEach((row, index) => {
+    if (!isPlaceable(row, classification)) {
+      unplaced.push(index);
+      return;
+    }
     while (stack.length > 0 && !accepts(rows[stack[stack.length - 1]], row)) stack.pop();
     if (stack.length > 0) {
       const p = stack[stack.length - 1];
@@ -30,7 +49,7 @@ export function buildRowTree(rows: readonly Row[]): RowTree {
     }
     if (row.kind === 'unit' || row.kind === 'group' || row.kind === 'code') stack.push(index);
   });
-  return { parent, children, top };
+  return { parent, children, top, unplaced };
 }
 
 function accepts(container: Row, row: Row): boolean {
@@ -55,7 +74,7 @@ const trees = new WeakMap<Table, RowTree>();
 export function rowTree(table: Table): RowTree {
   let tree = trees.get(table);
   if (!tree) {
-    tree = buildRowTree(table.rows);
+    tree = buildRowTree(table.rows, table.def.classification);
     trees.set(table, tree);
   }
   return tree;

@@ -37,8 +37,9 @@ const SYSTEM_NAMES: Record<CodeSystem, string> = {
   'economic-government': '政府预算支出经济分类',
 };
 
+/** Digits of a length of the expected classification, and of some classification (2xx, 3xx, 5xx). */
 function isWellFormed(cell: CodedCell): boolean {
-  return /^\d+$/.test(cell.code.digits) && levelsOf(cell.expected).includes(cell.code.digits.length);
+  return /^\d+$/.test(cell.code.digits) && levelsOf(cell.expected).includes(cell.code.digits.length) && systemOfCode(cell.code.digits) !== undefined;
 }
 
 function codeRule(id: string, severity: Rule['severity'], title: string, check: (context: RuleContext, run: RuleRun, cell: CodedCell) => void): Rule {
@@ -84,9 +85,15 @@ export const unknownCode = codeRule('code/unknown', 'warning', '科目编码不�
   run.checked();
   const y = year(context);
   if (context.codes.lookup(cell.code.digits, y) || context.codes.knownYears(cell.code.digits).length > 0) return;
+  const digits = cell.code.digits;
+  if (cell.expected === 'function' && digits.length === 7 && context.codes.lookup(digits.slice(0, 5), y)) {
+    // The bundled 项 are a part of the official table: a 项 under a known 款 is likely real.
+    run.report({ span: cell.code.span, severity: 'information', message: t('{0} is not in the bundled {1} 支出功能分类 table, which lists only some 项 of 款 {2}; the code is probably right (add your province\'s complete table in the settings to check it)', digits, y ?? '', digits.slice(0, 5)) });
+    return;
+  }
   const message = cell.expected === 'function'
-    ? t('{0} is not in the bundled {1} 支出功能分类 table (the bundled table is partial: add your province\'s complete table in the settings)', cell.code.digits, y ?? '')
-    : t('{0} is not a {1} code', cell.code.digits, SYSTEM_NAMES[cell.expected]);
+    ? t('{0} is not in the bundled {1} 支出功能分类 table (the bundled table is partial: add your province\'s complete table in the settings)', digits, y ?? '')
+    : t('{0} is not a {1} code', digits, SYSTEM_NAMES[cell.expected]);
   run.report({ span: cell.code.span, message });
 });
 
@@ -107,10 +114,23 @@ export const nameMismatch = codeRule('code/name-mismatch', 'warning', '科目名
   if (!entry || entry.system !== cell.expected) return;
   run.checked();
   if (sameName(cell.name.value, entry.name)) return;
+  if (context.codes.retiredName(cell.code.digits, cell.name.value, year(context))) return; // code/retired-name
   run.report({
     span: cell.name.span,
     message: t('The official name of {0} is "{1}"; the table prints "{2}"', cell.code.digits, entry.name, cell.name.value.trim()),
     data: { computed: entry.name, fixes: [{ title: t('Replace with the official name "{0}"', entry.name), edits: [{ span: cell.name.span, newText: entry.name }] }] },
+  });
+});
+
+export const retiredName = codeRule('code/retired-name', 'warning', '科目名称是已停用的旧名称（如 210 医疗卫生与计划生育支出 自 2019 年起为 卫生健康支出）', (context, run, cell) => {
+  if (!cell.name || !isWellFormed(cell)) return;
+  run.checked();
+  const rename = context.codes.retiredName(cell.code.digits, cell.name.value, year(context));
+  if (!rename) return;
+  run.report({
+    span: cell.name.span,
+    message: t('"{0}" is the name {1} had before {2}; since {2} it is "{3}"', cell.name.value.trim(), cell.code.digits, rename.year, rename.newName),
+    data: { computed: rename.newName, fixes: [{ title: t('Replace with the official name "{0}"', rename.newName), edits: [{ span: cell.name.span, newText: rename.newName }] }] },
   });
 });
 
@@ -175,4 +195,4 @@ function checkNature(run: RuleRun, row: Row): void {
   });
 }
 
-export const codeRules: Rule[] = [malformedCode, wrongClassification, unknownCode, codeYear, nameMismatch, pairNotAllowed, economicNature];
+export const codeRules: Rule[] = [malformedCode, wrongClassification, unknownCode, codeYear, nameMismatch, retiredName, pairNotAllowed, economicNature];

@@ -42,6 +42,12 @@ function compare(context: RuleContext, run: RuleRun, table: Table, whole: Row, p
   }
 }
 
+/** Why a table with a code row nobody can place is not summed (the rows are named as printed). */
+export function unplacedReason(table: Table, unplaced: readonly number[]): string {
+  const codes = unplaced.slice(0, 3).map((i) => `“${table.rows[i].code?.value ?? ''}”`).join('、');
+  return t('{0}: the code {1} cannot be read, so which subtotal its row belongs to is unknown', tableTitle(table.key), codes);
+}
+
 export const columnTotals: Rule = {
   id: 'sum/column',
   area: 'sum',
@@ -56,6 +62,10 @@ export const columnTotals: Rule = {
         continue;
       }
       const tree = rowTree(table);
+      if (tree.unplaced.length > 0) {
+        run.couldNotCheck(unplacedReason(table, tree.unplaced));
+        continue;
+      }
       compare(context, run, table, table.total, tree.top.map((i) => table.rows[i]), `${tableTitle(table.key)}「${t('total row')}」`, 'total=Σrows');
     }
   },
@@ -73,6 +83,10 @@ export const hierarchyTotals: Rule = {
       const tree = rowTree(table);
       const hasContainers = tree.children.some((c) => c.length > 0);
       if (!hasContainers) continue;
+      if (tree.unplaced.length > 0) {
+        run.couldNotCheck(unplacedReason(table, tree.unplaced));
+        continue;
+      }
       if (table.incomplete) {
         run.couldNotCheck(t('{0} is marked incomplete', tableTitle(table.key)));
         continue;

@@ -8,6 +8,8 @@ import { ITEM_IDS } from '../../model/itemLists';
 import type { FundScope, Report } from '../../model/types';
 import type { CodeTables } from '../../codes/codeTables';
 import type { Rule, RuleContext, RuleRun } from '../ruleTypes';
+import { rowTree } from '../../model/hierarchy';
+import { unplacedReason } from '../sums/columnSums';
 
 export interface CrossTableRelation {
   readonly id: string;
@@ -122,6 +124,10 @@ function runByClass(context: RuleContext, run: RuleRun, relation: CrossTableRela
   }
   const left = listClassFigures(lt, leftList, leftColumn ?? 'amount', codes);
   const right = classFigures(rt, rightColumn);
+  if (left && rowTree(rt).unplaced.length > 0) {
+    run.couldNotCheck(unplacedReason(rt, rowTree(rt).unplaced));
+    return;
+  }
   if (!left || !right) return;
   for (const label of left.unknown) run.couldNotCheck(t('"{0}" is not a 功能分类 类 name', label));
   const classes = new Set([...left.figures.keys(), ...right.keys()]);
