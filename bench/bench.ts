@@ -5,6 +5,9 @@ import { createBudgetService } from '../server/src/service/budgetService';
 import { createCodeTables } from '../server/src/node/dataFiles';
 import { generateReport } from './generateReport';
 import { LspDriver } from './lspDriver';
+import { readPdf } from '../server/src/publish/node/readPdf';
+import { importPdfDocument } from '../server/src/publish/pdf/importPdf';
+import { newReportYaml } from '../server/src/publish/import/emitYaml';
 
 /**
  * `npm run bench`: parse floor, full validation, incremental validation, and over LSP the time
@@ -12,6 +15,9 @@ import { LspDriver } from './lspDriver';
  * with our schema, completion and hover latency, peak memory; on a sample and on generated
  * 汇总 reports of 1k, 10k and 20k rows. Our server runs with debounce 0; yaml-language-server
  * has a fixed 200 ms validation delay, which is subtracted (both figures are printed).
+ * First, the PDF import of the two published reports of server/test/pdf/fixtures: time per page
+ * for reading with pdf.js, for the layout and recognition, and for writing the YAML
+ * (`--pdf` runs only this part).
  */
 const ROOT = path.resolve(__dirname, '..', '..');
 const SCHEMA = path.join(ROOT, 'schemas', 'budget-report.schema.json');
@@ -93,7 +99,62 @@ async function lspTimes(text: string, uri: string, server: 'ours' | 'yls', edits
   return { edit: median(times), completion, hover, rss };
 }
 
+interface PdfRow {
+  name: string;
+  pages: number;
+  kb: number;
+  load: number;
+  read: number;
+  layout: number;
+  yaml: number;
+}
+
+/** Import time of the fixture PDFs: pdf.js reading, layout and recognition, YAML; medians of 5 runs after a first (cold) one. */
+async function pdfTimes(): Promise<PdfRow[]> {
+  const dir = path.join(ROOT, 'server', 'test', 'pdf', 'fixtures');
+  const rows: PdfRow[] = [];
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.pdf')).sort()) {
+    const data = fs.readFileSync(path.join(dir, file));
+    const started = performance.now();
+    const first = await readPdf(data);
+    const load = performance.now() - started;
+    const reads: number[] = [];
+    const layouts: number[] = [];
+    const yamls: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now();
+      const read = await readPdf(data);
+      const t1 = performance.now();
+      const imported = importPdfDocument(read.document, file);
+      const t2 = performance.now();
+      newReportYaml(imported.result);
+      const t3 = performance.now();
+      reads.push(t1 - t0);
+      layouts.push(t2 - t1);
+      yamls.push(t3 - t2);
+    }
+    rows.push({ name: file.replace(/\.pdf$/, ''), pages: first.document.pages.length, kb: Math.round(data.length / 1024), load, read: median(reads), layout: median(layouts), yaml: median(yamls) });
+  }
+  return rows;
+}
+
+function printPdfTimes(rows: readonly PdfRow[]): void {
+  const f = (n: number) => n.toFixed(n < 10 ? 1 : 0);
+  console.log('\n| PDF | pages | KB | first import (loads pdf.js) | read (pdf.js) | layout + recognition | YAML | total per page |');
+  console.log('|---|---|---|---|---|---|---|---|');
+  for (const r of rows) {
+    const total = r.read + r.layout + r.yaml;
+    console.log(`| ${r.name} | ${r.pages} | ${r.kb} | ${f(r.load)} ms | ${f(r.read)} ms | ${f(r.layout)} ms | ${f(r.yaml)} ms | ${f(total / r.pages)} ms |`);
+  }
+  const pages = rows.reduce((n, r) => n + r.pages, 0);
+  const total = rows.reduce((n, r) => n + r.read + r.layout + r.yaml, 0);
+  console.log(`\nSUMMARY: PDF import ${f(total / pages)} ms per page (${pages} pages; pdf.js ${f(rows.reduce((n, r) => n + r.read, 0) / pages)} ms, layout and recognition ${f(rows.reduce((n, r) => n + r.layout, 0) / pages)} ms per page)`);
+}
+
 async function main(): Promise<void> {
+  const pdf = await pdfTimes();
+  printPdfTimes(pdf);
+  if (process.argv.includes('--pdf')) return;
   const codes = createCodeTables().tables;
   const service = createBudgetService({ codeTables: codes });
   const quick = process.argv.includes('--quick');
@@ -137,7 +198,7 @@ async function main(): Promise<void> {
   console.log(`\nSUMMARY: edit→diagnostics ours/yaml-ls = ${(sample.ours / Math.max(sample.yls, 1)).toFixed(2)}× on ${sample.name}` + (big ? `, ${(big.ours / Math.max(big.yls, 1)).toFixed(2)}× on 10k rows (${f(big.ours)} ms vs ${f(big.yls)} ms); completion ${f(big.completion)} ms, hover ${f(big.hover)} ms, peak RSS ${f(big.rss)} MB` : ''));
   const out = path.join(ROOT, 'bench', 'results');
   fs.mkdirSync(out, { recursive: true });
-  fs.writeFileSync(path.join(out, 'latest.json'), JSON.stringify(results, null, 2));
+  fs.writeFileSync(path.join(out, 'latest.json'), JSON.stringify({ reports: results, pdf }, null, 2));
 }
 
 main().catch((error) => {

@@ -3,10 +3,14 @@
 // language server, also run by `budget-language-server`) and dist/cli.js (`budget-check`). The
 // data/ and schemas/ JSON imports are bundled; the CSV code tables are read at run time from
 // data/codes (node/dataFiles.ts finds it above dist/), so the package ships them as files.
+// pdf.js's predefined CJK CMaps (169 small files) are packed into dist/pdf-cmaps.json
+// (publish/node/pdfCMaps.ts reads it).
 //
 //   node scripts/build.mjs [--dev] [--watch] [--outdir DIR]
 import * as esbuild from 'esbuild';
+import * as fs from 'fs';
 import * as path from 'path';
+import { createRequire } from 'module';
 import { fileURLToPath } from 'url';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -36,6 +40,20 @@ const builds = [
   { entryPoints: ['server/src/cli.ts'], outfile: path.join(outdir, 'cli.js') },
 ];
 
+/** The binary CMaps of pdfjs-dist as one JSON file: name → base64. */
+function packCMaps() {
+  const dir = path.join(path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'cmaps');
+  const packed = {};
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.bcmap')).sort()) {
+    packed[file.slice(0, -'.bcmap'.length)] = fs.readFileSync(path.join(dir, file)).toString('base64');
+  }
+  fs.mkdirSync(outdir, { recursive: true });
+  fs.writeFileSync(path.join(outdir, 'pdf-cmaps.json'), JSON.stringify(packed));
+  return Object.keys(packed).length;
+}
+
+const cmaps = packCMaps();
+
 if (watch) {
   for (const build of builds) await (await esbuild.context({ ...common, ...build })).watch();
   console.log(`esbuild: watching, writing to ${path.relative(root, outdir) || '.'}`);
@@ -45,4 +63,6 @@ if (watch) {
     const bytes = Object.entries(result.metafile.outputs).find(([file]) => file.endsWith('.js'))[1].bytes;
     console.log(`${path.relative(root, builds[i].outfile)}  ${(bytes / 1024).toFixed(0)} KiB`);
   }
+  const packedSize = fs.statSync(path.join(outdir, 'pdf-cmaps.json')).size;
+  console.log(`${path.relative(root, path.join(outdir, 'pdf-cmaps.json'))}  ${(packedSize / 1024).toFixed(0)} KiB (${cmaps} CMaps)`);
 }

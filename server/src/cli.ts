@@ -10,7 +10,10 @@ import { createCodeTables } from './node/dataFiles';
 import type { UserSettings } from './service/settings';
 import type { LedgerEntry } from './service/rules/ruleTypes';
 import { runGenerate } from './commands/generate';
-import { runImport } from './commands/import';
+import { isPdfPath, problemLine, runImport } from './commands/import';
+import { importPdf, PdfReadError } from './publish/node/pdfImport';
+import { newReportYaml } from './publish/import/emitYaml';
+import { pageLocator } from './publish/pdf/sourcePages';
 import { runExport } from './commands/export';
 import { CommandIO, usageOr } from './commands/args';
 import { collectReports, inputProblemText, readReportBytes, ReportFileSystem } from './node/reportFiles';
@@ -31,11 +34,13 @@ const SUBCOMMANDS: Readonly<Record<string, (argv: readonly string[], io: CliIO) 
  * budget-check — the command-line front end of the language service.
  *
  *   budget-check [check] [--format text|json] [--codes FILE.csv]... [--ledger] [--locale zh-cn|en]
- *                [--rule ID=SEVERITY]... [--tolerance N] [--code-year YYYY] <file|dir>...
+ *                [--rule ID=SEVERITY]... [--tolerance N] [--code-year YYYY] <file|dir|report.pdf>...
  *   budget-check generate <file> [--section TITLE] [--in-place]
- *   budget-check import <file.xlsx>... [-o report.budget.yaml]
+ *   budget-check import <file.xlsx>... | <report.pdf> [-o report.budget.yaml]
  *   budget-check export <report> [--xlsx out.xlsx] [--html out.html] [--pdf out.pdf]
  *
+ * A .pdf is imported in memory (as `budget-check import` would write it) and checked; its findings
+ * name the line of that report and the page of the PDF.
  * Exit 0 when no file has an error, 1 when some file has one, 2 for usage errors and for input
  * that could not be checked (a path that does not exist, a folder or file that cannot be read, a
  * folder without reports), 3 when the checker met a bug of its own (the stack is printed on
@@ -52,7 +57,7 @@ interface Options {
   inputs: string[];
 }
 
-const USAGE = 'usage: budget-check [check] [--format text|json] [--codes FILE.csv] [--ledger] [--locale zh-cn|en] [--rule ID=SEVERITY] [--tolerance N] [--code-year YYYY] <file|dir>...\n       budget-check generate <file> [--section TITLE] [--in-place]\n       budget-check import <file.xlsx>... [-o report.budget.yaml]\n       budget-check export <report> [--xlsx out.xlsx] [--html out.html] [--pdf out.pdf]';
+const USAGE = 'usage: budget-check [check] [--format text|json] [--codes FILE.csv] [--ledger] [--locale zh-cn|en] [--rule ID=SEVERITY] [--tolerance N] [--code-year YYYY] <file|dir|report.pdf>...\n       budget-check generate <file> [--section TITLE] [--in-place]\n       budget-check import <file.xlsx>... | <report.pdf> [-o report.budget.yaml]\n       budget-check export <report> [--xlsx out.xlsx] [--html out.html] [--pdf out.pdf]';
 
 function readOptions(argv: readonly string[]): Options | string {
   const parsed = usageOr(() => parseArgs({
@@ -89,6 +94,8 @@ export interface FileResult {
   readonly ledger: readonly LedgerEntry[];
   readonly claims: { total: number; verified: number; mismatched: number; unverified: number };
   readonly internalErrors: readonly InternalError[];
+  /** For a PDF checked as imported: the page each diagnostic's place came from. */
+  readonly pages?: ReadonlyArray<number | undefined>;
 }
 
 export function checkText(service: BudgetService, file: string, text: string, settings: UserSettings, messages?: Messages): FileResult {
@@ -113,6 +120,35 @@ export function checkBytes(service: BudgetService, file: string, bytes: Uint8Arr
   const result = withMessages(messages ?? messagesFor('zh-cn'), () => notUtf8Result(decoded.text, checkSettings, decoded.encoding === 'utf-8' ? undefined : ENCODING_LABELS[decoded.encoding] || undefined));
   const textDocument = TextDocument.create(pathToUri(file), 'budget-yaml', 0, decoded.text);
   return { file, diagnostics: result.findings.map((f) => toDiagnostic(textDocument, f)), ledger: result.ledger, claims: result.claims, internalErrors: result.internalErrors };
+}
+
+/**
+ * A published report's PDF, checked as `budget-check import` would write it: what the import could
+ * not place goes to stderr, every finding carries the page its place came from. Undefined when
+ * the PDF cannot be read (the reason is on stderr).
+ */
+async function checkPdf(service: BudgetService, file: string, settings: UserSettings, messages: Messages, io: CliIO, fsys: ReportFileSystem): Promise<FileResult | undefined> {
+  const read = readReportBytes(file, fsys);
+  if ('problem' in read) {
+    io.stderr(inputProblemText(read.problem) + '\n');
+    return undefined;
+  }
+  try {
+    const imported = await importPdf({ file, data: read.bytes });
+    for (const problem of imported.result.problems) io.stderr(problemLine(problem) + '\n');
+    const text = newReportYaml(imported.result, { sources: [path.basename(file)] });
+    const result = checkText(service, file, text, settings, messages);
+    for (const error of result.internalErrors) io.stderr(t('budget-check: internal error of the checker on {0} (please report it): {1}', file, describeInternalError(error)) + '\n');
+    const locate = pageLocator(text, imported);
+    const lineStarts = [0];
+    for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
+    const pages = result.diagnostics.map((d) => locate((lineStarts[d.range.start.line] ?? 0) + d.range.start.character));
+    return { ...result, pages };
+  } catch (error) {
+    if (!(error instanceof PdfReadError)) throw error;
+    io.stderr(t('budget-check: cannot read {0}: {1}', file, error.message) + '\n');
+    return undefined;
+  }
 }
 
 function pathToUri(file: string): string {
@@ -140,7 +176,16 @@ export async function main(argv: readonly string[], io: CliIO = { stdout: (s) =>
     return 2;
   }
   const service = createBudgetService({ codeTables });
-  const { results, unreadable } = checkFiles(service, files, parsed.settings, messages, io, fsys);
+  // Reports are checked as they are; a published report's PDF is imported in memory first.
+  const checked = checkFiles(service, files.filter((f) => !isPdfPath(f)), parsed.settings, messages, io, fsys);
+  let unreadable = checked.unreadable;
+  const byFile = new Map(checked.results.map((r) => [r.file, r]));
+  for (const file of files.filter(isPdfPath)) {
+    const result = await checkPdf(service, file, parsed.settings, messages, io, fsys);
+    if (result) byFile.set(file, result);
+    else unreadable = true;
+  }
+  const results = files.map((f) => byFile.get(f)).filter((r): r is FileResult => r !== undefined);
   if (parsed.format === 'json') {
     io.stdout(JSON.stringify({ files: results.map((r) => jsonResult(r, parsed.ledger)) }, null, 2) + '\n');
   } else {
@@ -180,7 +225,8 @@ const SEVERITY_NAMES = ['', 'error', 'warning', 'information', 'hint'] as const;
 function jsonResult(result: FileResult, withLedger: boolean): unknown {
   return {
     file: result.file,
-    diagnostics: result.diagnostics.map((d) => ({ rule: d.code, severity: SEVERITY_NAMES[d.severity ?? 4], message: d.message, range: d.range })),
+    ...(result.pages ? { imported: 'pdf' } : {}),
+    diagnostics: result.diagnostics.map((d, i) => ({ rule: d.code, severity: SEVERITY_NAMES[d.severity ?? 4], message: d.message, range: d.range, ...(result.pages?.[i] !== undefined ? { page: result.pages[i] } : {}) })),
     claims: result.claims,
     ...(result.internalErrors.length ? { internalErrors: result.internalErrors.map((e) => ({ where: e.where, message: e.message })) } : {}),
     ...(withLedger ? { ledger: result.ledger } : {}),
@@ -210,7 +256,11 @@ function totalLine(results: readonly FileResult[]): string {
 }
 
 function textResult(result: FileResult, withLedger: boolean): string {
-  const lines = result.diagnostics.map((d) => `${result.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${SEVERITY_NAMES[d.severity ?? 4]} ${d.code}: ${d.message}`);
+  const lines = result.diagnostics.map((d, i) => {
+    const page = result.pages?.[i];
+    return `${result.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${SEVERITY_NAMES[d.severity ?? 4]} ${d.code}: ${d.message}${page !== undefined ? ` (${t('page {0}', page)})` : ''}`;
+  });
+  if (result.pages) lines.unshift(t('{0}: checked as imported; lines and columns are those of the report `budget-check import {0}` writes', result.file));
   const counts = severityCounts(result.diagnostics);
   const c = result.claims;
   lines.push(t('{0}: {1} errors, {2} warnings, {3} notes; claims in the text: {4} total, {5} verified, {6} mismatched, {7} unverified', result.file, counts.error, counts.warning, counts.information + counts.hint, c.total, c.verified, c.mismatched, c.unverified));

@@ -16,11 +16,12 @@ function workbookUris(uriArg: unknown, urisArg: unknown): vscode.Uri[] {
   // From the explorer: the clicked file, and all selected files when several are.
   const selected = Array.isArray(urisArg) ? urisArg.filter((u): u is vscode.Uri => u instanceof vscode.Uri) : [];
   const all = selected.length ? selected : uriArg instanceof vscode.Uri ? [uriArg] : [];
-  return all.filter((u) => /\.xlsx$/i.test(u.path));
+  return all.filter((u) => /\.(xlsx|pdf)$/i.test(u.path));
 }
 
 /**
- * "从 Excel 导入…": the budget system's workbooks into a report. With a report in the active
+ * "从 Excel 或 PDF 导入…": the budget system's workbooks, or a published report's PDF (tables and
+ * narrative), into a report. With a report in the active
  * editor, only its imported tables are replaced (the server's minimal edits, one undo step;
  * narrative, comments and the other tables stay); otherwise a new untitled report opens, to be
  * saved where the user wants. What could not be imported is listed by sheet and cell in the
@@ -33,7 +34,7 @@ export const importExcel: BudgetCommand = {
     if (files.length === 0) {
       files = (await vscode.window.showOpenDialog({
         canSelectMany: true,
-        filters: { [vscode.l10n.t('Excel workbooks')]: ['xlsx'] },
+        filters: { [vscode.l10n.t('Excel workbooks')]: ['xlsx'], [vscode.l10n.t('Published reports (PDF)')]: ['pdf'] },
         openLabel: vscode.l10n.t('Import'),
         title: vscode.l10n.t('Import tables from Excel'),
       })) ?? [];

@@ -9,19 +9,29 @@ import { WorkbookReadError } from '../publish/node/readWorkbook';
 import { describeError } from '../service/i18n/plainError';
 import { mergeIntoReport, newReportYaml } from '../publish/import/emitYaml';
 import type { ImportProblem, ImportResult } from '../publish/import/types';
+import { importPdf, PdfReadError } from '../publish/node/pdfImport';
+import type { PdfImport } from '../publish/pdf/importPdf';
+import { narrativeSummary } from '../publish/pdf/importPdf';
 
 /**
- * budget-check import — the budget system's Excel exports into a report.
+ * budget-check import — the budget system's Excel exports, or a published report's PDF, into a
+ * report.
  *
  *   budget-check import <file.xlsx>... [-o report.budget.yaml] [--new] [--locale zh-cn|en]
+ *   budget-check import <report.pdf> [-o report.budget.yaml] [--new] [--locale zh-cn|en]
  *
  * Without -o the report is written to stdout. With -o and an existing report, only the imported
- * tables are replaced (narrative, comments and the other tables are kept); --new writes a new
- * report instead. What is not recognised is listed with its sheet and cell.
+ * tables are replaced (narrative, comments and the other tables are kept; a PDF's narrative is
+ * added when the report has none); --new writes a new report instead. What is not recognised is
+ * listed with its sheet and cell, or for a PDF with its page and position.
  * Exit 0 when everything was imported, 1 when something was reported, 2 for usage or unreadable input.
  */
 
-const USAGE = 'usage: budget-check import <file.xlsx>... [-o report.budget.yaml] [--new] [--locale zh-cn|en]';
+const USAGE = 'usage: budget-check import <file.xlsx>... | <report.pdf> [-o report.budget.yaml] [--new] [--locale zh-cn|en]';
+
+export function isPdfPath(file: string): boolean {
+  return /\.pdf$/i.test(file);
+}
 
 interface Options {
   inputs: string[];
@@ -49,7 +59,7 @@ function readOptions(argv: readonly string[]): Options | string {
 }
 
 export function problemLine(problem: ImportProblem): string {
-  const place = `${problem.sheet}${problem.cell ? '!' + problem.cell : ''}`;
+  const place = problem.place ?? `${problem.sheet}${problem.cell ? '!' + problem.cell : ''}`;
   return [problem.file, place, problem.message].filter(Boolean).join(': ');
 }
 
@@ -78,18 +88,30 @@ export async function runImport(argv: readonly string[], io: CommandIO): Promise
       return 2;
     }
   }
+  const pdfs = parsed.inputs.filter(isPdfPath);
+  if (pdfs.length > 0 && parsed.inputs.length > 1) {
+    io.stderr(t('budget-check import: a PDF is imported on its own (one report per PDF)') + '\n');
+    return 2;
+  }
   let result: ImportResult;
+  let pdf: PdfImport | undefined;
   try {
-    result = await importXlsx(sources);
+    if (pdfs.length) {
+      pdf = await importPdf(sources[0]);
+      result = pdf.result;
+    } else {
+      result = await importXlsx(sources);
+    }
   } catch (error) {
-    const file = error instanceof WorkbookReadError && error.file ? error.file : parsed.inputs.join(', ');
+    const file = (error instanceof WorkbookReadError || error instanceof PdfReadError) && error.file ? error.file : parsed.inputs.join(', ');
     io.stderr(t('budget-check import: cannot read {0}: {1}', file, describeError('budget-check import', error)) + '\n');
     return 2;
   }
   const report = (text: string): void => (parsed.output ? io.stdout(text) : io.stderr(text));
   for (const line of summary(result)) report(line + '\n');
+  if (pdf) report(narrativeSummary(pdf) + '\n');
   for (const problem of result.problems) io.stderr(problemLine(problem) + '\n');
-  if (result.tables.length === 0) {
+  if (result.tables.length === 0 && !result.narrative?.length) {
     io.stderr(t('budget-check import: no published table recognised; nothing written') + '\n');
     return 1;
   }
@@ -109,6 +131,8 @@ export async function runImport(argv: readonly string[], io: CommandIO): Promise
       text = merged.text;
       if (merged.replaced.length) report(t('Replaced in {0}: {1}', parsed.output!, merged.replaced.join(', ')) + '\n');
       if (merged.added.length) report(t('Added to {0}: {1}', parsed.output!, merged.added.join(', ')) + '\n');
+      if (merged.narrativeAdded) report(t('Added to {0}: the narrative', parsed.output!) + '\n');
+      else if (result.narrative?.length) report(t('{0} has a narrative already; it is kept (the imported one is not written)', parsed.output!) + '\n');
     } catch (error) {
       io.stderr(t('budget-check import: {0} is not a report this command can update ({1}); use --new to write a new report', parsed.output!, describeError('budget-check import', error)) + '\n');
       return 2;

@@ -1,5 +1,6 @@
 import { parseAmount } from '../service/amount/amount';
 import { Dec, roundHalfUp } from '../service/amount/rounding';
+import type { GridCell } from './grid';
 
 /**
  * Turning stored cell contents into the text a reader sees, without JavaScript number
@@ -34,6 +35,19 @@ export type AmountCell = { readonly ok: true; readonly text: string | null } | {
  * text without separators otherwise (`"6,465.30"` → `6465.30`, full-width digits accepted).
  */
 export function amountOfText(text: string): AmountCell {
+  return amountCellOf(text);
+}
+
+/**
+ * An amount cell as the report writes it: a printed figure (PDF) as printed — "96,282,213.44",
+ * "0" — a workbook's as its decimal text.
+ */
+export function amountOfCell(cell: GridCell): AmountCell {
+  const amount = amountCellOf(cell.text);
+  return amount.ok && amount.text !== null && cell.printed ? { ok: true, text: cell.text.trim() } : amount;
+}
+
+function amountCellOf(text: string): AmountCell {
   const parsed = parseAmount(text);
   if (!parsed.ok) return { ok: false, text };
   if (parsed.amount.blank) return { ok: true, text: null };

@@ -15,6 +15,11 @@ export interface GridCell {
   readonly mergedFrom?: string;
   /** A problem found while reading the cell (formula without a stored value, error value). */
   readonly problem?: string;
+  /**
+   * The text is as printed on paper (a PDF), not a workbook's display of a stored value: an
+   * amount keeps its printed form, thousands separators included ("96,282,213.44").
+   */
+  readonly printed?: boolean;
 }
 
 export interface Grid {

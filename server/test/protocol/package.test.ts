@@ -8,6 +8,7 @@ import { checkText } from '../../src/cli';
 import { inspectXlsxPackage } from '../../src/publish/node/xlsxPackage';
 import { ROOT, sampleFiles, service } from '../helpers';
 import { fileUri, LspTestClient, plain } from './lspTestClient';
+import { unembeddedFontReport } from '../pdf/pdfWriter';
 
 /**
  * The .vsix: built with esbuild, listed with `vsce ls`, and run from a copy of exactly the
@@ -48,6 +49,7 @@ test('vsce ls: bundles, code tables, schema, grammar, NLS and one example; no so
     'dist/client.js',
     'dist/server.js',
     'dist/cli.js',
+    'dist/pdf-cmaps.json',
     'bin/budget-language-server.js',
     'bin/budget-check.js',
     'schemas/budget-report.schema.json',
@@ -115,6 +117,13 @@ test('the packaged CLI and server run from the package files alone', async (t) =
   const expected = checkText(service(), sample, fs.readFileSync(sample, 'utf8'), {});
   assert.equal(output.files[0].diagnostics.length, expected.diagnostics.length);
   assert.equal(output.files[0].ledger.length, expected.ledger.length);
+
+  // A PDF in a font it does not embed: pdf.js and its CJK CMaps (dist/pdf-cmaps.json) come with the package.
+  const pdf = path.join(extension, 'unembedded.pdf');
+  fs.writeFileSync(pdf, unembeddedFontReport());
+  const imported = run([path.join(extension, 'bin', 'budget-check.js'), 'import', pdf], { cwd: extension });
+  assert.equal(imported.status, 0, imported.stderr);
+  assert.match(imported.stdout, /^ {6}本部门一般公共预算支出合计100\.00万元。$/m);
 
   const server = await LspTestClient.start({ command: [path.join(extension, 'dist', 'server.js'), '--stdio'] });
   t.after(() => server.stop());

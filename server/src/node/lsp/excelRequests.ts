@@ -13,7 +13,8 @@ import type { ExportXlsxResult, ImportXlsxParams, ImportXlsxResult } from './pro
  * Excel for the editor (issue 9), in the server: the workbooks travel base64 over the
  * connection, so the server reads no user files and the extension host never loads exceljs.
  * exceljs takes about half a second to load, so it is loaded on the first request, not when
- * the server starts.
+ * the server starts. A published report's PDF (issue 17) comes the same way and is read with
+ * pdf.js, loaded on the first PDF.
  */
 
 const workbooks = () => import('../../publish/node/workbooks');
@@ -59,9 +60,16 @@ export async function importWorkbooks(params: ImportXlsxParams, target: ImportTa
   const { problemLine } = await import('../../commands/import');
   const { mergeIntoReport, newReportYaml } = await import('../../publish');
   const names = files.map((f) => path.basename(f.name));
+  const pdf = names.some((name) => /\.pdf$/i.test(name));
+  if (pdf && files.length > 1) return { mode: 'failed', ...empty, error: t('budget-check import: a PDF is imported on its own (one report per PDF)') };
   let result: ImportResult;
   try {
-    result = await importXlsx(files.map((f, i) => ({ file: names[i], data: Buffer.from(f.data, 'base64') })));
+    if (pdf) {
+      const { importPdf } = await import('../../publish/node/pdfImport');
+      result = (await importPdf({ file: names[0], data: Buffer.from(files[0].data, 'base64') })).result;
+    } else {
+      result = await importXlsx(files.map((f, i) => ({ file: names[i], data: Buffer.from(f.data, 'base64') })));
+    }
   } catch (error) {
     const file = (error as { file?: string }).file ?? names.join(', ');
     return { mode: 'failed', ...empty, error: t('cannot read {0}: {1}', file, describeError('import', error)) };
@@ -71,7 +79,7 @@ export async function importWorkbooks(params: ImportXlsxParams, target: ImportTa
     sheets: sheetLines(result),
     problems: result.problems.map((p) => ({ file: p.file, sheet: p.sheet, cell: p.cell, message: p.message, line: problemLine(p) })),
   };
-  if (result.tables.length === 0) return { mode: 'failed', replaced: [], added: [], ...summary, error: t('no published table recognised; nothing imported') };
+  if (result.tables.length === 0 && !result.narrative?.length) return { mode: 'failed', replaced: [], added: [], ...summary, error: t('no published table recognised; nothing imported') };
   if (!target) {
     return { mode: 'new', text: newReportYaml(result, { sources: names }), replaced: [], added: result.tables.map((table) => table.key), ...summary };
   }

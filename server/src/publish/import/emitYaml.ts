@@ -7,7 +7,7 @@ import { getPair, isMap, isScalar } from '../../service/yaml/ast';
 import type { MoneyUnit } from '../../service/amount/units';
 import type { TableKey } from '../../service/model/types';
 import { TABLE_ORDER } from '../vocabulary';
-import { BlockText, CodeText, ImportedTable, ImportResult, isFlow, PlainMap, PlainValue, PrintedAmount } from './types';
+import { BlockText, CodeText, ImportedSection, ImportedTable, ImportResult, isFlow, PlainMap, PlainValue, PrintedAmount } from './types';
 
 /**
  * Writing imported tables as YAML with the `yaml` package's Document API, in the style of the
@@ -37,7 +37,15 @@ function newDocument(): Document {
 }
 
 function node(value: PlainValue): unknown {
-  if (value instanceof PrintedAmount) return new Scalar(value);
+  if (value instanceof PrintedAmount) {
+    // A figure written with thousands separators (as printed in a PDF) is quoted: "96,282,213.44".
+    if (!/^-?\d+(?:\.\d+)?$/.test(value.text)) {
+      const scalar = new Scalar(value.text);
+      scalar.type = Scalar.QUOTE_DOUBLE;
+      return scalar;
+    }
+    return new Scalar(value);
+  }
   if (value instanceof CodeText) {
     const scalar = new Scalar(value.text);
     scalar.type = Scalar.QUOTE_DOUBLE;
@@ -101,6 +109,9 @@ export function newReportYaml(result: ImportResult, options: NewReportOptions = 
   if (result.year) root.set(new Scalar('year'), new Scalar(new PrintedAmount(String(result.year))));
   root.set(new Scalar('unit'), new Scalar(result.unit ?? '万元'));
   if (result.template) root.set(new Scalar('template'), new Scalar(result.template));
+  if (result.title) root.set(new Scalar('title'), new Scalar(result.title));
+  if (result.date) root.set(new Scalar('date'), new Scalar(result.date));
+  if (result.previous) root.set(new Scalar('previous'), node(result.previous));
   const tables = new YAMLMap();
   sortTables(result.tables).forEach((table, i) => {
     const key = new Scalar(table.key);
@@ -110,12 +121,36 @@ export function newReportYaml(result: ImportResult, options: NewReportOptions = 
   const tablesKey = new Scalar('tables');
   tablesKey.spaceBefore = true;
   root.set(tablesKey, tables);
+  if (result.narrative?.length) {
+    const narrativeKey = new Scalar('narrative');
+    narrativeKey.spaceBefore = true;
+    root.set(narrativeKey, node(narrativeValue(result.narrative)));
+  }
   doc.contents = root as never;
   const comments: string[] = [];
   if (options.schemaPath) comments.push(` yaml-language-server: $schema=${options.schemaPath}`);
   if (options.sources?.length) comments.push(` Imported from ${options.sources.join(', ')} by budget-check import.`);
   if (comments.length) doc.commentBefore = comments.join('\n');
   return tidy(doc.toString(STRINGIFY));
+}
+
+/** The narrative as the format writes it: sections with a literal block of one paragraph a line. */
+function narrativeValue(sections: readonly ImportedSection[]): PlainValue {
+  return sections.map((section) => {
+    const map: PlainMap = { title: section.title };
+    if (section.paragraphs.length) map.text = new BlockText(section.paragraphs.join('\n') + '\n');
+    if (section.sections.length) map.sections = narrativeValue(section.sections);
+    return map;
+  });
+}
+
+/** YAML text of the `narrative:` key and its sections. */
+export function narrativeYaml(sections: readonly ImportedSection[]): string {
+  const doc = newDocument();
+  const map = new YAMLMap();
+  map.set(new Scalar('narrative'), node(narrativeValue(sections)));
+  doc.contents = map as never;
+  return doc.toString(STRINGIFY);
 }
 
 /** A replacement of the text between two offsets of the existing report. */
@@ -131,6 +166,8 @@ export interface MergeResult {
   readonly edits: readonly TextEdit[];
   readonly replaced: readonly TableKey[];
   readonly added: readonly TableKey[];
+  /** The import's narrative was added (the report had none); a report's own narrative is never replaced. */
+  readonly narrativeAdded?: boolean;
 }
 
 function lineStart(text: string, offset: number): number {
@@ -143,7 +180,7 @@ function lineStart(text: string, offset: number): number {
  * its key's line to the next key's line, without the blank and comment lines before the next key
  * that are indented no deeper than the key (those belong to what follows).
  */
-export function mergeIntoReport(existing: string, result: ImportResult): MergeResult {
+function mergeTables(existing: string, result: ImportResult): MergeResult {
   const parsed = parseBudgetDocument(existing).yaml;
   // Offsets of a document with syntax errors cannot be trusted for splicing.
   const syntax = parsed.problems.find((p) => p.kind === 'syntax');
@@ -203,6 +240,21 @@ export function mergeIntoReport(existing: string, result: ImportResult): MergeRe
   let text = existing;
   for (const edit of [...edits].reverse()) text = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
   return { text, edits, replaced, added };
+}
+
+/**
+ * Replaces the imported tables of an existing report and adds the new ones; everything else —
+ * header, narrative, comments, other tables — is kept byte for byte. An imported narrative (PDF)
+ * is added at the end when the report has none.
+ */
+export function mergeIntoReport(existing: string, result: ImportResult): MergeResult {
+  const merged = mergeTables(existing, result);
+  if (!result.narrative?.length) return merged;
+  const root = parseBudgetDocument(merged.text).yaml.root;
+  if (isMap(root) && getPair(root, 'narrative')) return merged;
+  const text = (merged.text.endsWith('\n') || merged.text === '' ? '' : '\n') + '\n' + narrativeYaml(result.narrative);
+  // The edit is expressed against the original text: it goes after everything else.
+  return { ...merged, text: merged.text + text, edits: [...merged.edits, { start: existing.length, end: existing.length, text }], narrativeAdded: true };
 }
 
 /** The end of a table's own lines: trailing blank lines and shallow comments belong to what follows. */

@@ -3,7 +3,7 @@ import { parseItemLabel } from '../../service/model/itemLabels';
 import { AMOUNT_COLUMNS } from '../../service/model/tableDefs';
 import type { TableKey } from '../../service/model/types';
 import { address, cellAt, normalizeLabel } from '../grid';
-import { amountOfText } from '../cellText';
+import { amountOfCell } from '../cellText';
 import { columnKeyOfPath, IMPORT } from '../vocabulary';
 import { headerPaths, SheetParts } from './sheet';
 import type { SheetContext } from './context';
@@ -77,7 +77,7 @@ export function importItemTable(parts: SheetParts, key: TableKey, ctx: SheetCont
       const amounts = new Map<string, string | null>();
       side.amounts.forEach((a, i) => {
         const cell = cellAt(grid, row, a.col);
-        const amount = amountOfText(cell.text);
+        const amount = amountOfCell(cell);
         if (!amount.ok) { ctx.notAmount(address(row, a.col), cell.text); return; }
         const amountKey = side.list === 'expense' && byColumn ? (side.amounts.length === 1 ? 'total' : a.key) : (i === 0 ? 'amount' : a.key);
         if (amountKey !== 'amount' && side.list !== 'expense') {

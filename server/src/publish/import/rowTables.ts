@@ -2,8 +2,9 @@ import { t } from '../../service/i18n/l10n';
 import { AMOUNT_COLUMNS } from '../../service/model/tableDefs';
 import { Dec, ZERO } from '../../service/amount/rounding';
 import type { Dec as Decimal } from '../../service/amount/rounding';
-import { address, cellAt, codeText } from '../grid';
-import { amountOfText } from '../cellText';
+import { address, cellAt, codeText, isMergeFollower } from '../grid';
+import { amountOfCell } from '../cellText';
+import { parseAmount } from '../../service/amount/amount';
 import { columnKeyOfPath } from '../vocabulary';
 import { headerPaths, isTotalLabel, SheetParts } from './sheet';
 import type { SheetContext } from './context';
@@ -52,6 +53,8 @@ function unitCode(text: string, numeric: boolean): string {
 /** A name cell that carries its code: "[2080505]机关事业单位基本养老保险缴费支出", "208 社会保障和就业支出". */
 const CODE_IN_NAME = /^(?:[[【(（]\s*(\d{3,7})\s*[\]】)）]|(\d{3,7})\s+)\s*(\S.*)$/;
 
+const EMPTY_MARKER = /^(?:无|无数据|本表无数据|空表|空)$/;
+
 /** `classified`: the table's rows are 功能/经济 科目 (a name cell may then carry its code). */
 export function importRowTable(parts: SheetParts, ctx: SheetContext, classified = false): ImportedRows {
   const { grid } = parts;
@@ -83,7 +86,8 @@ export function importRowTable(parts: SheetParts, ctx: SheetContext, classified 
     const texts: Partial<Record<TextKey, string>> = {};
     for (const [key, col] of textColumns) {
       const cell = cellAt(grid, row, col);
-      if (!cell.text) continue;
+      // A text merged over several columns (合计 across 类/款/项 and 名称) belongs to its first cell.
+      if (!cell.text || isMergeFollower(cell, row, col)) continue;
       const code = codeText(cell);
       if (key === 'code_class' || key === 'gov_class') texts[key] = padded(code, cell.numeric, 3);
       else if (key === 'code_kuan' || key === 'code_xiang' || key === 'gov_kuan') texts[key] = padded(code, cell.numeric, 2);
@@ -96,7 +100,7 @@ export function importRowTable(parts: SheetParts, ctx: SheetContext, classified 
     for (const { key, col } of amountColumns) {
       const cell = cellAt(grid, row, col);
       if (cell.problem) ctx.report(address(row, col), cell.problem);
-      const amount = amountOfText(cell.text);
+      const amount = amountOfCell(cell);
       if (amount.ok) amounts.set(key, amount.text);
       else ctx.notAmount(address(row, col), cell.text);
     }
@@ -119,6 +123,9 @@ export function importRowTable(parts: SheetParts, ctx: SheetContext, classified 
     const label = x.name ?? x.name_or_item ?? x.item;
     const hasAnyText = Object.keys(x).length > 0;
     const hasFigure = [...parsed.amounts.values()].some((v) => v !== null);
+    // 无 printed in the first row of an empty table (its 空表 note says why): the table has no rows.
+    const printed = Object.values(x).filter((v): v is string => !!v);
+    if (!hasFigure && printed.length === 1 && EMPTY_MARKER.test(printed[0].replace(/\s+/g, ''))) continue;
     // 合计 may be printed in the name column or, in some exports, in the code column.
     const totalLine = (label && !code && !x.unit && isTotalLabel(label)) || (!label && [code, x.unit].some((v) => v && isTotalLabel(v)));
     if (totalLine || (!hasAnyText && out.length === 0 && !total)) {
@@ -187,7 +194,9 @@ function amountsMap(amounts: ReadonlyMap<string, string | null>): PlainMap {
 }
 
 function sumValue(text: string | null | undefined): Decimal | undefined {
-  return text ? new Dec(text) : undefined;
+  if (!text) return undefined;
+  const parsed = parseAmount(text);
+  return parsed.ok && !parsed.amount.blank ? new Dec(parsed.amount.value) : undefined;
 }
 
 /**

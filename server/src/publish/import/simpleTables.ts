@@ -2,7 +2,7 @@ import { t } from '../../service/i18n/l10n';
 import type { TableKey } from '../../service/model/types';
 import { AMOUNT_COLUMNS, TABLE_DEFS } from '../../service/model/tableDefs';
 import { address, cellAt, normalizeLabel } from '../grid';
-import { amountOfText } from '../cellText';
+import { amountOfCell } from '../cellText';
 import { columnKeyOfPath, Layout } from '../vocabulary';
 import { headerPaths, isTotalLabel, SheetParts } from './sheet';
 import type { SheetContext } from './context';
@@ -39,7 +39,7 @@ function start(parts: SheetParts): PlainMap {
 
 function amountAt(parts: SheetParts, row: number, col: number, ctx: SheetContext): PrintedAmount | null | undefined {
   const cell = cellAt(parts.grid, row, col);
-  const amount = amountOfText(cell.text);
+  const amount = amountOfCell(cell);
   if (!amount.ok) { ctx.notAmount(address(row, col), cell.text); return undefined; }
   return amount.text === null ? null : new PrintedAmount(amount.text);
 }

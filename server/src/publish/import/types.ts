@@ -39,13 +39,22 @@ export function isFlow(value: object): boolean {
   return FLOW.has(value);
 }
 
-/** Something the import could not take over, named by its place in the workbook. */
+/** Something the import could not take over, named by its place in the workbook (or on the page). */
 export interface ImportProblem {
   readonly file?: string;
   readonly sheet: string;
   /** A1 address or range; undefined for a whole sheet. */
   readonly cell?: string;
+  /** The place as printed, when the source is not a workbook: `第7页 (58,120)` of a PDF. Replaces sheet and cell in messages. */
+  readonly place?: string;
   readonly message: string;
+}
+
+/** A section of the narrative as imported: its title, its paragraphs as printed (one per line of the block), its subsections. */
+export interface ImportedSection {
+  readonly title: string;
+  readonly paragraphs: readonly string[];
+  readonly sections: readonly ImportedSection[];
 }
 
 export interface ImportedTable {
@@ -75,4 +84,12 @@ export interface ImportResult {
   readonly tables: readonly ImportedTable[];
   readonly sheets: readonly SheetSummary[];
   readonly problems: readonly ImportProblem[];
+  /** The document title printed on the cover (PDF import). */
+  readonly title?: string;
+  /** The date printed on the cover (PDF import). */
+  readonly date?: string;
+  /** The narrative, when the source has one (PDF import); the Excel import has none. */
+  readonly narrative?: readonly ImportedSection[];
+  /** Last year's figures the source states (`previous:`, PDF import: 执行数 read from the narrative). */
+  readonly previous?: PlainMap;
 }

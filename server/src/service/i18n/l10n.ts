@@ -5,6 +5,7 @@ import editor from '../../../../l10n/zh-cn/editor.json';
 import narrative from '../../../../l10n/zh-cn/narrative.json';
 import excel from '../../../../l10n/zh-cn/excel.json';
 import trust from '../../../../l10n/zh-cn/trust.json';
+import pdf from '../../../../l10n/zh-cn/pdf.json';
 
 /**
  * Localisation of the service's messages. Message keys are English (the @vscode/l10n
@@ -19,7 +20,7 @@ import trust from '../../../../l10n/zh-cn/trust.json';
  */
 export type Locale = 'zh-cn' | 'en';
 
-export const ZH_CN: Readonly<Record<string, string>> = { ...core, ...prose, ...review, ...editor, ...narrative, ...excel, ...trust };
+export const ZH_CN: Readonly<Record<string, string>> = { ...core, ...prose, ...review, ...editor, ...narrative, ...excel, ...trust, ...pdf };
 
 /** The message function of one locale: an input of analyses, generation and import. */
 export interface Messages {
