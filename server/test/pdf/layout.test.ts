@@ -6,7 +6,6 @@ import { makeLine } from '../../src/publish/pdf/lines';
 import { isNumberedItem, startsParagraph } from '../../src/publish/pdf/paragraphs';
 import { tocEntryText } from '../../src/publish/pdf/narrative';
 import { furnitureOf } from '../../src/publish/pdf/furniture';
-import { executedFunctions } from '../../src/publish/pdf/previousFigures';
 import type { Glyph, Rule } from '../../src/publish/pdf/types';
 
 /** The pure steps of the PDF import on hand-made input: one case that fires, one that must not. */
@@ -91,13 +90,3 @@ test('目录 entries lose their leaders and page numbers; page numbers and runni
   assert.deepEqual(furniture, ['1:- 1 -', '1:某局预算', '2:2', '2:某局预算']);
 });
 
-test('previous figures: one code chain and one 执行数 of the year before in a paragraph give a figure; anything else gives none', () => {
-  const figures = executedFunctions([
-    '1、公共安全支出（204类）司法（06款）行政运行（01项）1672.67万元。主要用于：行政单位的基本支出。2025年当年预算执行数为1690.69万元，2026年预算安排1672.67万元。',
-    '2、社会保障和就业支出（208类）行政事业单位养老支出（05款）1.00万元。2025年当年预算执行数为0.50万元。',
-    '3、公共安全支出（204类）司法（06款）普法宣传（05项）124.29万元。2024年当年预算执行数为118.46万元。',
-    '4、（204类）（06款）（07项）与（204类）（06款）（13项）合计。2025年当年预算执行数为1.00万元。',
-  ], 2026);
-  assert.equal(figures.unit, '万元');
-  assert.deepEqual(figures.functions, [['2040601', '1690.69'], ['20805', '0.50']]);
-});

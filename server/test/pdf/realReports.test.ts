@@ -232,16 +232,9 @@ test('both reports export to Excel and import back to the same tables', async ()
   }
 });
 
-test('the 执行数 the 编制说明 states item by item become previous.executed.functions, in the unit the sentences print', async () => {
-  const { report } = await importFixture(DEPARTMENT_PDF);
-  assert.equal(report.previous.year, 2025);
-  assert.equal(report.previous.unit, '万元');
-  const executed = report.previous.executed.functions;
-  assert.equal(executed.size, 13);
-  assert.equal(executed.get('2040601')?.amount.text, '1690.69');
-  // As printed: item 6's 43269.3 (the 单位 report prints 3269.3), item 10's 0.50.
-  assert.equal(executed.get('2040699')?.amount.text, '43269.3');
-  assert.equal(executed.get('2080599')?.amount.text, '0.50');
-  const unit = (await importFixture(UNIT_PDF)).report;
-  assert.equal(unit.previous.executed.functions.get('2040699')?.amount.text, '3269.3');
+test('the 执行数 the 编制说明 states are read in the prose, not written into previous.executed (they are what it would check)', async () => {
+  for (const file of [DEPARTMENT_PDF, UNIT_PDF]) {
+    const { report } = await importFixture(file);
+    assert.equal(report.previous.executed.functions.size, 0);
+  }
 });

@@ -9,7 +9,6 @@ import { layoutDocument } from './layout';
 import { Narrative, NarrativeSection, readNarrative, TocEntry } from './narrative';
 import { Place, tableGrid, TableGrid } from './tableGrid';
 import { textTableGrid } from './textTable';
-import { executedFunctions } from './previousFigures';
 import type { PdfDocument, Unplaced } from './types';
 
 /**
@@ -55,20 +54,6 @@ function unplacedProblem(file: string | undefined, item: Unplaced): ImportProble
 
 function importedSection(section: NarrativeSection): ImportedSection {
   return { title: section.title, paragraphs: section.paragraphs.map((p) => p.text), sections: section.sections.map(importedSection) };
-}
-
-/** `previous: { year, unit, executed: { functions } }` from the 执行数 the narrative states item by item. */
-function previousBlock(sections: readonly NarrativeSection[], year: number, documentUnit: string | undefined): PlainMap | undefined {
-  const paragraphs = (list: readonly NarrativeSection[]): string[] => list.flatMap((s) => [...s.paragraphs.map((p) => p.text), ...paragraphs(s.sections)]);
-  const executed = executedFunctions(paragraphs(sections), year);
-  if (executed.functions.length === 0) return undefined;
-  const functions: PlainMap = {};
-  for (const [code, figure] of executed.functions) functions[code] = new PrintedAmount(figure);
-  return {
-    year: new PrintedAmount(String(year - 1)),
-    ...(executed.unit && executed.unit !== (documentUnit ?? '万元') ? { unit: executed.unit } : {}),
-    executed: { functions },
-  };
 }
 
 function countParagraphs(sections: readonly NarrativeSection[]): number {
@@ -147,7 +132,8 @@ export function importPdfDocument(document: PdfDocument, file?: string): PdfImpo
   const year = /((?:19|20)\d{2})年/.exec(coverTitle)?.[1];
   const sections = narrative.sections.map(importedSection);
   const reportYear = recognised.year ?? (year ? Number(year) : undefined);
-  const previous = reportYear ? previousBlock(narrative.sections, reportYear, recognised.unit) : undefined;
+  // Last year's 执行数 the 编制说明 states are not written into previous.executed: they are the
+  // numbers that block would check, and a report publishes last year's figures nowhere else.
   const catalog = recognised.tables.some((table) => table.key === 'catalog') ? undefined : catalogTable(listed, file);
   const result: ImportResult = {
     ...recognised,
@@ -156,7 +142,6 @@ export function importPdfDocument(document: PdfDocument, file?: string): PdfImpo
     department: cover.department ?? recognised.department,
     kind,
     year: reportYear,
-    previous,
     title: cover.title,
     date: cover.date,
     narrative: sections.length ? sections : undefined,
