@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Regenerates the README sections that list every rule id and every key of the report format,
-// from the rule registry and the JSON Schema (the sources of truth). `npm run docs` writes them;
+// from the rule registry and the JSON Schema (the sources of truth), and the table of section
+// topics in docs/format.md from data/labels/sections.json. `npm run docs` writes them;
 // server/test/docs.test.ts fails when the README is out of date.
 const fs = require('fs');
 const path = require('path');
@@ -69,12 +70,24 @@ function formatSection() {
   return lines.join('\n');
 }
 
+/** The section topics of data/labels/sections.json, for docs/format.md. */
+function topicsSection() {
+  const topics = JSON.parse(fs.readFileSync(path.join(root, 'data', 'labels', 'sections.json'), 'utf8')).topics;
+  const lines = ['| topic | 中文 | recognised in titles containing |', '|---|---|---|'];
+  for (const topic of topics) lines.push(`| \`${topic.id}\` | ${escape(topic.title)} | ${escape((topic.patterns ?? []).join('、'))} |`);
+  return lines.join('\n');
+}
+
+function generateFormat(text) {
+  return replaceBetween(text, 'topics', topicsSection());
+}
+
 function replaceBetween(text, name, content) {
   const begin = `<!-- BEGIN generated:${name} -->`;
   const end = `<!-- END generated:${name} -->`;
   const start = text.indexOf(begin);
   const stop = text.indexOf(end);
-  if (start < 0 || stop < 0) throw new Error(`README.md lacks the markers for ${name}`);
+  if (start < 0 || stop < 0) throw new Error(`the document lacks the markers for ${name}`);
   return text.slice(0, start + begin.length) + '\n' + content + '\n' + text.slice(stop);
 }
 
@@ -82,11 +95,13 @@ function generate(text) {
   return replaceBetween(replaceBetween(text, 'rules', rulesSection()), 'format', formatSection());
 }
 
-module.exports = { generate };
+module.exports = { generate, generateFormat };
 
 if (require.main === module) {
-  const before = fs.readFileSync(readmePath, 'utf8');
-  const after = generate(before);
-  if (after !== before) fs.writeFileSync(readmePath, after);
-  console.log(after === before ? 'README.md is up to date' : 'README.md updated');
+  for (const [file, regenerate] of [[readmePath, generate], [path.join(root, 'docs', 'format.md'), generateFormat]]) {
+    const before = fs.readFileSync(file, 'utf8');
+    const after = regenerate(before);
+    if (after !== before) fs.writeFileSync(file, after);
+    console.log(`${path.relative(root, file)} ${after === before ? 'is up to date' : 'updated'}`);
+  }
 }

@@ -8,7 +8,7 @@ import { Messages, messagesFor, setFrontEndLocale, t, withMessages } from './ser
 import { describeInternalError, InternalError } from './service/analysis/internalErrors';
 import { createCodeTables } from './node/dataFiles';
 import type { UserSettings } from './service/settings';
-import type { LedgerEntry } from './service/rules/ruleTypes';
+import type { ClaimCounts, LedgerEntry } from './service/rules/ruleTypes';
 import { runGenerate } from './commands/generate';
 import { isPdfPath, problemLine, runImport } from './commands/import';
 import { importPdf, PdfReadError } from './publish/node/pdfImport';
@@ -92,7 +92,7 @@ export interface FileResult {
   readonly file: string;
   readonly diagnostics: ReturnType<typeof toDiagnostic>[];
   readonly ledger: readonly LedgerEntry[];
-  readonly claims: { total: number; verified: number; mismatched: number; unverified: number };
+  readonly claims: ClaimCounts;
   readonly internalErrors: readonly InternalError[];
   /** For a PDF checked as imported: the page each diagnostic's place came from. */
   readonly pages?: ReadonlyArray<number | undefined>;
@@ -255,6 +255,18 @@ function totalLine(results: readonly FileResult[]): string {
   return t('Total: {0} files, {1} errors, {2} warnings, {3} notes; claims in the text: {4} total, {5} verified, {6} mismatched, {7} unverified', results.length, sum.error, sum.warning, sum.notes, sum.total, sum.verified, sum.mismatched, sum.unverified);
 }
 
+/**
+ * The claims by what they are: money amounts and percentages (what needs the tables) apart from
+ * years and counts, so that years cannot make the coverage look better than it is.
+ */
+function kindLine(byKind: NonNullable<FileResult['claims']['byKind']>): string {
+  const add = (...kinds: Array<keyof typeof byKind>) => kinds.reduce((sum, k) => ({ total: sum.total + byKind[k].total, verified: sum.verified + byKind[k].verified, mismatched: sum.mismatched + byKind[k].mismatched, unverified: sum.unverified + byKind[k].unverified }), { total: 0, verified: 0, mismatched: 0, unverified: 0 });
+  const money = add('amount', 'share', 'change', 'parts');
+  const years = byKind.year;
+  const others = add('count', 'other');
+  return t('money and percentages {0} ({1} verified, {2} mismatched, {3} unverified); years {4} ({5}, {6}, {7}); counts and words {8} ({9}, {10}, {11})', money.total, money.verified, money.mismatched, money.unverified, years.total, years.verified, years.mismatched, years.unverified, others.total, others.verified, others.mismatched, others.unverified);
+}
+
 function textResult(result: FileResult, withLedger: boolean): string {
   const lines = result.diagnostics.map((d, i) => {
     const page = result.pages?.[i];
@@ -264,6 +276,7 @@ function textResult(result: FileResult, withLedger: boolean): string {
   const counts = severityCounts(result.diagnostics);
   const c = result.claims;
   lines.push(t('{0}: {1} errors, {2} warnings, {3} notes; claims in the text: {4} total, {5} verified, {6} mismatched, {7} unverified', result.file, counts.error, counts.warning, counts.information + counts.hint, c.total, c.verified, c.mismatched, c.unverified));
+  if (c.byKind && c.total > 0) lines.push('  ' + kindLine(c.byKind));
   if (withLedger) {
     for (const entry of result.ledger) lines.push(`  ${entry.outcome.padEnd(16)} ${entry.rule}${entry.checks ? ` (${entry.checks})` : ''}${entry.reasons.length ? ' — ' + entry.reasons[0] : ''}`);
   }

@@ -12,6 +12,8 @@ export interface UserSettings {
   readonly codeYear?: number | null;
   /** review/reason: changes of at least this many percent need a reason. */
   readonly reasonThreshold?: string | number;
+  /** Mark every number of the prose the checker could not tie to data (text/unverified hints). */
+  readonly showUnverifiedClaims?: boolean;
 }
 
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
@@ -24,6 +26,7 @@ export function toCheckSettings(user: UserSettings = {}): CheckSettings {
     tolerance: decimalOr(user.tolerance, ZERO),
     codeYear: typeof user.codeYear === 'number' && user.codeYear > 1900 ? user.codeYear : undefined,
     reasonThreshold: decimalOr(user.reasonThreshold, new Dec(10)),
+    showUnverifiedClaims: user.showUnverifiedClaims === true,
   };
 }
 

@@ -99,3 +99,16 @@ test('robustness: garbled prose never makes the analysis throw', () => {
   }
   void edit;
 });
+
+test('budget.showUnverifiedClaims marks each number nobody checked with a hint that says why; off by default', () => {
+  const text = readSample('005-putuo-justice-2026-department.budget.yaml');
+  const unverified = service().analyze(service().parse(text)).prose().claims.filter((c) => c.status === 'unverified');
+  assert.ok(unverified.length > 0);
+  assert.deepEqual(findings(text, 'text/unverified'), []);
+  assert.equal(check(text).ledger.find((e) => e.rule === 'text/unverified')?.outcome, 'off');
+  const hints = findings(text, 'text/unverified', { showUnverifiedClaims: true });
+  assert.deepEqual(hints.map((f) => f.span.start), unverified.map((c) => c.span.start));
+  assert.ok(hints.every((f) => f.severity === 'hint' && /^未能核对：/.test(f.message)));
+  // The 795 of the project's description: nothing in the report prints it.
+  assert.ok(hints.some((f) => spanText(text, f) === '795'));
+});

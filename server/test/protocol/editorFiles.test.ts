@@ -64,7 +64,7 @@ test('the manifest declares the language, grammar, schema, settings and restrict
   assert.ok(fs.existsSync(path.join(ROOT, c.languages[0].configuration)));
   assert.ok(fs.existsSync(path.join(ROOT, c.grammars[0].path)));
   assert.ok(fs.existsSync(path.join(ROOT, c.yamlValidation[0].url)));
-  assert.deepEqual(Object.keys(c.configuration.properties).sort(), ['budget.codeTables', 'budget.codeYear', 'budget.locale', 'budget.reasonThreshold', 'budget.rules', 'budget.tolerance']);
+  assert.deepEqual(Object.keys(c.configuration.properties).sort(), ['budget.codeTables', 'budget.codeYear', 'budget.locale', 'budget.reasonThreshold', 'budget.rules', 'budget.showUnverifiedClaims', 'budget.tolerance']);
   assert.equal(c.configuration.properties['budget.reasonThreshold'].default, 10);
   assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
   assert.deepEqual(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations, ['budget.codeTables']);

@@ -44,6 +44,7 @@ export function readEditorSettings(...layers: unknown[]): EditorSettings {
     ...(numberOrString(merged.tolerance) !== undefined ? { tolerance: numberOrString(merged.tolerance) } : {}),
     ...(codeYear !== undefined ? { codeYear } : {}),
     ...(numberOrString(merged.reasonThreshold) !== undefined ? { reasonThreshold: numberOrString(merged.reasonThreshold) } : {}),
+    ...(merged.showUnverifiedClaims === true ? { showUnverifiedClaims: true } : {}),
   };
   const codeTables = Array.isArray(merged.codeTables) ? merged.codeTables.filter((f): f is string => typeof f === 'string' && f.trim() !== '').map((f) => f.trim()) : [];
   const locale: LocaleSetting = merged.locale === 'zh-cn' || merged.locale === 'en' ? merged.locale : 'auto';

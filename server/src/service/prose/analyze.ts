@@ -13,6 +13,7 @@ import { checkPreviousYears } from './previousYear';
 import { checkYears } from './years';
 import type { AnalysisContext } from './context';
 import type { Claim, ClaimStatus, ProseAnalysis } from './types';
+import type { ClaimCountKind, ClaimCounts } from '../rules/ruleTypes';
 
 /**
  * Readings of section texts by topic and text. Reading is pure text work (nothing looks at the
@@ -78,15 +79,23 @@ function rank(status: ClaimStatus): number {
   return status === 'mismatched' ? 3 : status === 'verified' ? 2 : status === 'information' ? 1 : 0;
 }
 
-/** Claims per document: information claims (0-base 100%, rounding) count as verified. */
-export function claimCounts(analysis: ProseAnalysis): { total: number; verified: number; mismatched: number; unverified: number } {
-  let verified = 0;
-  let mismatched = 0;
-  let unverified = 0;
+/**
+ * Claims per document, and by kind: a money amount and a count are both `amount` claims of the
+ * prose but counted apart (`count`), and a claim whose words carry it (持平) is `other`.
+ * Information claims (0-base 100%, rounding) count as verified.
+ */
+export function claimCounts(analysis: ProseAnalysis): ClaimCounts {
+  const empty = (): { total: number; verified: number; mismatched: number; unverified: number } => ({ total: 0, verified: 0, mismatched: 0, unverified: 0 });
+  const all = empty();
+  const byKind: Record<ClaimCountKind, ReturnType<typeof empty>> = { amount: empty(), share: empty(), change: empty(), parts: empty(), year: empty(), count: empty(), other: empty() };
   for (const claim of analysis.claims) {
-    if (claim.status === 'mismatched') mismatched++;
-    else if (claim.status === 'unverified') unverified++;
-    else verified++;
+    const kind: ClaimCountKind = !/[0-9０-９]/.test(claim.text) ? 'other' : claim.kind;
+    for (const tally of [all, byKind[kind]]) {
+      tally.total++;
+      if (claim.status === 'mismatched') tally.mismatched++;
+      else if (claim.status === 'unverified') tally.unverified++;
+      else tally.verified++;
+    }
   }
-  return { total: analysis.claims.length, verified, mismatched, unverified };
+  return { ...all, byKind };
 }

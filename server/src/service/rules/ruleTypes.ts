@@ -25,6 +25,8 @@ export interface CheckSettings {
   readonly codeYear?: number;
   /** A change of at least this many percent must be followed by its reason (review/reason). */
   readonly reasonThreshold: Dec;
+  /** text/unverified marks the numbers nobody checked (off unless asked for). */
+  readonly showUnverifiedClaims: boolean;
 }
 
 export interface RuleContext {
@@ -63,6 +65,8 @@ export interface Rule {
   readonly severity: Severity;
   /** One line in Chinese: what the rule checks (README, ledger). */
   readonly title: string;
+  /** A rule that runs only when a setting asks for it (it is `off` in the ledger otherwise). */
+  enabled?(settings: CheckSettings): boolean;
   /** Companion rules that have no run of their own (their findings come from this rule). */
   readonly companions?: readonly string[];
   run(context: RuleContext, run: RuleRun): void;
@@ -77,11 +81,19 @@ export interface LedgerEntry {
 }
 
 /** How many numeric claims of the prose were verified, mismatched or left unverified. */
-export interface ClaimCounts {
+export interface ClaimTally {
   readonly total: number;
   readonly verified: number;
   readonly mismatched: number;
   readonly unverified: number;
+}
+
+/** The kinds claims are counted by: money amounts and percentages apart from years and counts. */
+export type ClaimCountKind = 'amount' | 'share' | 'change' | 'parts' | 'year' | 'count' | 'other';
+
+export interface ClaimCounts extends ClaimTally {
+  /** The same counts by kind (`amount`: money amounts; `other`: words such as 持平). */
+  readonly byKind?: Readonly<Record<ClaimCountKind, ClaimTally>>;
 }
 
 export interface ValidationResult {

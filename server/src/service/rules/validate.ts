@@ -34,7 +34,8 @@ export function runRules(context: RuleContext, rules: readonly Rule[] = RULES): 
     }
     return entry;
   };
-  const severityOf = (id: string, fallback: Severity): Severity | 'off' => context.settings.rules[id] ?? fallback;
+  const enabledBySettings = new Map(rules.map((r) => [r.id, r.enabled ? r.enabled(context.settings) : true]));
+  const severityOf = (id: string, fallback: Severity): Severity | 'off' => (enabledBySettings.get(id) === false ? 'off' : context.settings.rules[id] ?? fallback);
   for (const rule of rules) {
     if (severityOf(rule.id, rule.severity) === 'off') continue;
     const own = tally(rule.id);

@@ -1,6 +1,7 @@
 import type { ClaimKind, ProseRuleId } from '../../prose/types';
 import type { Rule } from '../ruleTypes';
 import type { Severity } from '../../findings';
+import { t } from '../../i18n/l10n';
 
 /**
  * One rule per kind of numeric claim of the prose. The prose is read once per analysis
@@ -53,5 +54,25 @@ export const textName: Rule = {
       run.report({ span: issue.span, message: issue.message, severity: issue.severity, data: issue.data });
     }
     if (analysis.functionLines > 0) run.checked(analysis.functionLines);
+  },
+};
+
+/**
+ * text/unverified (budget.showUnverifiedClaims): a hint on every number of the prose the checker
+ * could not tie to data, with the reason — so that an author sees at a glance which numbers
+ * nobody checked. Off by default: an unverified number is not a slip.
+ */
+export const textUnverified: Rule = {
+  id: 'text/unverified',
+  area: 'text',
+  severity: 'hint',
+  title: '说明文字中未能核对的数字（设置 budget.showUnverifiedClaims 打开后逐个标出并说明原因）',
+  enabled: (settings) => settings.showUnverifiedClaims,
+  run(context, run) {
+    for (const claim of context.prose().claims) {
+      run.checked();
+      if (claim.status !== 'unverified') continue;
+      run.report({ span: claim.span, message: t('Not checked: {0}', claim.reason ?? t('nothing in the report to compare it with')) });
+    }
   },
 };
