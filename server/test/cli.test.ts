@@ -24,7 +24,9 @@ test('text format: path:line:col: severity rule: message, and a summary line per
   const result = await run([path.join(SAMPLES, '002-qinyang-2022.budget.yaml')]);
   const lines = result.stdout.trim().split('\n');
   assert.ok(lines.some((l) => /^.+002-qinyang-2022\.budget\.yaml:\d+:\d+: error xref\/performance-vs-projects: /.test(l)), result.stdout);
-  assert.ok(/错误 \d+ 个/.test(lines[lines.length - 1]));
+  // The summary line, then the claims by kind: money and percentages apart from years.
+  assert.ok(/错误 \d+ 个/.test(lines[lines.length - 2]), lines[lines.length - 2]);
+  assert.match(lines[lines.length - 1], /^ {2}其中金额和百分比 \d+ 处（一致 \d+，不一致 \d+，未能核对 \d+）；年份 \d+ 处/);
   assert.equal(result.code, 1);
 });
 
