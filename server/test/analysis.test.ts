@@ -97,3 +97,17 @@ test('budget-check: internal errors go to stderr with their stack and give exit 
   const good = checkFiles(service(), [file], {}, messagesFor('zh-cn'), { stdout: () => undefined, stderr: () => undefined });
   assert.equal(exitStatus(good.results, good.unreadable), 1, 'the sample has real errors: exit 1, not 3');
 });
+
+test('the same finding is never reported twice at the same place', () => {
+  const s = service();
+  const document = s.parse(SAMPLE);
+  const analysis = s.analyze(document);
+  const span = document.report.tables.get('expense')!.keySpan;
+  const twice = (id: string): Rule => ({ id, area: 'review', severity: 'warning', title: id, run: (_c, run) => { run.report({ span, message: 'same' }); run.report({ span, message: 'same' }); } });
+  const context = { document, report: document.report, text: document.text, codes: s.codeTables, settings: analysis.inputs.settings, messages: analysis.inputs.messages, prose: () => analysis.prose() };
+  const result = runRules(context, [twice('test/a'), twice('test/b')]);
+  assert.equal(result.findings.filter((f) => f.message === 'same').length, 1);
+  // Different messages at one place are different findings.
+  const other: Rule = { id: 'test/c', area: 'review', severity: 'warning', title: 'c', run: (_c, run) => run.report({ span, message: 'other' }) };
+  assert.equal(runRules(context, [twice('test/a'), other]).findings.length, 2);
+});

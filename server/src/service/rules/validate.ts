@@ -74,6 +74,15 @@ export function runRules(context: RuleContext, rules: readonly Rule[] = RULES): 
     }
   }
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
+  // The same finding is never reported twice at the same place (two relations that end on one
+  // cell with one message, a rule's row and block replays): the first stays.
+  const seen = new Set<string>();
+  const unique = findings.filter((f) => {
+    const key = `${f.span.start}:${f.span.end}:${f.severity}:${f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   const ledger: LedgerEntry[] = [];
   for (const rule of [...rules, ...COMPANION_RULES]) {
     const entry = tallies.get(rule.id);
@@ -88,7 +97,7 @@ export function runRules(context: RuleContext, rules: readonly Rule[] = RULES): 
     // A failed reading is already recorded (and its rules are internal-error); anything else is new.
     if (!(error instanceof DependencyFailed)) internalErrors.push(internalError('claims', error));
   }
-  return { findings, ledger, claims, internalErrors };
+  return { findings: unique, ledger, claims, internalErrors };
 }
 
 function outcomeOf(tally: Tally | undefined): Outcome {
