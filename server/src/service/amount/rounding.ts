@@ -24,6 +24,11 @@ export function roundHalfUp(value: Decimal, decimals: number): Decimal {
   return new Dec(value).toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP);
 }
 
+/** A value cut to `decimals` decimals (what a careless copy does; the rule is half-up). */
+export function truncated(value: Decimal, decimals: number): Decimal {
+  return new Dec(value).toDecimalPlaces(decimals, Decimal.ROUND_DOWN);
+}
+
 /** Half a unit of the last place of a figure printed with `decimals` decimals. */
 export function halfUnit(decimals: number): Decimal {
   return new Dec(5).times(new Dec(10).pow(-(decimals + 1)));

@@ -1,4 +1,4 @@
-import { compareSum, comparePrinted, Dec, halfUnit, ZERO, HUNDRED, TEN_THOUSAND } from '../amount/rounding';
+import { compareSum, comparePrinted, Dec, halfUnit, truncated, ZERO, HUNDRED, TEN_THOUSAND } from '../amount/rounding';
 import type { Agreement } from '../amount/rounding';
 import { t } from '../i18n/l10n';
 import type { FindingData } from '../findings';
@@ -53,6 +53,7 @@ export function checkSection(ctx: AnalysisContext, section: Section, reading: Re
   const spanOf = (start: number, end: number): Span => map.span(start, end);
   const reportYear = ctx.report.year;
 
+  const truncations: Truncation[] = [];
   for (const item of reading.items) {
     const resolved = resolveItem(ctx, reading, item);
     const otherYear = reportYear !== undefined && reading.years.some((m) => m.role === 'label' && m.year !== reportYear && m.items.includes(item));
@@ -62,10 +63,13 @@ export function checkSection(ctx: AnalysisContext, section: Section, reading: Re
     byItem.set(item.id, state);
     // A count followed by the names it counts is checked against them (内设机构7个，包括：…).
     if (item.kind === 'count' && item.enumeration) compareWithEnumeration(ctx, state, spanOf(item.token.start, item.token.end));
-    else if (resolved.result.kind === 'figure') compareWithTable(ctx, state, resolved.result.figure, spanOf(item.token.start, item.token.end));
+    else if (resolved.result.kind === 'figure') compareWithTable(ctx, state, resolved.result.figure, spanOf(item.token.start, item.token.end), truncations);
     else if (!compareWithWhole(ctx, state, items, spanOf(item.token.start, item.token.end))) record.unverified(resolved.result.reason);
   }
 
+  // Amounts cut instead of rounded: a habit when it explains several figures of the section
+  // (information); a single one is as likely a slip of the figure (a mismatch).
+  for (const truncation of truncations) (truncations.length >= 2 ? truncation.asCut : truncation.asMismatch)();
   // The names of item-by-item lines (公共安全支出（204类）司法（06款）…) against their codes.
   for (const state of items) {
     if (!state.item.functionLine) continue;
@@ -162,7 +166,7 @@ function spanOfState(state: ItemState): Span {
   return state.record.span;
 }
 
-function compareWithTable(ctx: AnalysisContext, state: ItemState, figure: ProseFigure, span: Span): void {
+function compareWithTable(ctx: AnalysisContext, state: ItemState, figure: ProseFigure, span: Span, truncations?: Truncation[]): void {
   const { item, record } = state;
   const token = item.token;
   const figures = [textFigure(state.title, token, span), tableFigure(figure)];
@@ -197,6 +201,20 @@ function compareWithTable(ctx: AnalysisContext, state: ItemState, figure: ProseF
     } else if (figure.parts > 1) agreement = compareSum(token.value, token.decimals, exact, figure.parts, figureDecimals, tolerance);
     else agreement = comparePrinted(token.value, token.decimals, exact, tolerance);
     expected = printLike(figure.value, token, ctx.report.unit);
+    if (agreement === 'mismatch' && truncations && figureDecimals > token.decimals && !exact.isNegative() && truncated(exact, token.decimals).eq(token.value)) {
+      // 73.989 printed 73.98: perhaps cut instead of rounded. Decided once the section is read:
+      // several such figures are a habit of the list (information), one alone is a mismatch.
+      const cut = showWan(figure.value.div(unitFactor(unit)), Math.min(figureDecimals, 6));
+      truncations.push({
+        asCut: () => {
+          state.amount = 'info';
+          record.add({ outcome: 'info', expected, formula: figure.source.label, figures });
+          ctx.ledger.issue('text/amount', span, t('{0}: {1} is {2} cut to {3} decimals; rounded it is {4}', state.title, token.text, cut, token.decimals, expected), { computed: expected, formula: figure.source.label, fixes: [{ title: t('Replace with {0}', expected), edits: [{ span, newText: expected }] }] }, 'information');
+        },
+        asMismatch: () => recordMismatch(ctx, state, figure, span, expected, figures),
+      });
+      return;
+    }
   }
   const formula = figure.source.label;
   if (agreement === 'equal') {
@@ -215,6 +233,15 @@ function compareWithTable(ctx: AnalysisContext, state: ItemState, figure: ProseF
     record.unverified(t('a figure of another year'));
     return;
   }
+  recordMismatch(ctx, state, figure, span, expected, figures);
+}
+
+/** A figure of the prose that disagrees with its table: the claim, the finding and its fix. */
+function recordMismatch(ctx: AnalysisContext, state: ItemState, figure: ProseFigure, span: Span, expected: string, figures: ClaimFigure[]): void {
+  const { item, record } = state;
+  const token = item.token;
+  const formula = figure.source.label;
+  const related = figure.source.spans.slice(0, 5).map((s) => ({ span: s, message: t('compared with this figure') }));
   state.amount = 'bad';
   record.add({ outcome: 'bad', expected, formula, figures });
   const data: FindingData = { computed: expected, formula, related, fixes: [{ title: t('Replace with {0}', expected), edits: [{ span, newText: expected }] }] };
@@ -224,6 +251,12 @@ function compareWithTable(ctx: AnalysisContext, state: ItemState, figure: ProseF
   const figureDecimalsInText = figure.decimals + (textUnitOf === '亿元' ? 4 : textUnitOf === '元' ? -4 : 0);
   const shown = figure.kind === 'count' || item.kind === 'count' ? expected : showWan(figure.value.div(unitFactor(textUnitOf)), Math.max(token.decimals, Math.min(Math.max(figureDecimalsInText, 0), 2)));
   ctx.ledger.issue(item.kind === 'count' ? 'text/count' : 'text/amount', span, t('{0} should be {1} ({2}); the text says {3}', state.title, shown, figure.where, token.text), data);
+}
+
+/** A figure that may have been cut instead of rounded, decided with the other figures of its section. */
+interface Truncation {
+  asCut(): void;
+  asMismatch(): void;
 }
 
 function compareWithEnumeration(ctx: AnalysisContext, state: ItemState, span: Span): void {

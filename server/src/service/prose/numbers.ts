@@ -31,7 +31,9 @@ const SPACE = /[ \t\u3000\u00a0]/;
 const DIGIT = /[0-9０-９]/;
 const MONEY_UNITS: readonly MoneyUnitText[] = ['亿元', '万元', '元'];
 const COUNTERS = ['台（套）', '台(套)', '个', '项', '辆', '人', '台', '套', '家', '名', '所'];
-const OTHER_UNITS = ['次', '份', '月', '日', '号', '级', '天', '条', '册', '车', '平方米', '分钟', '小时', '周', '期', '批', '万', '倍'];
+const OTHER_UNITS = ['次', '份', '月', '日', '号', '级', '天', '条', '册', '车', '分钟', '小时', '周', '期', '批', '万', '倍'];
+/** Measures whose parts add up like counts (其中办公用房 1200 平方米、业务用房 800 平方米), decimals allowed. */
+const MEASURES = ['平方米', '亩', '公顷'];
 const THRESHOLD_AFTER = /^[ \t\u3000]*(?:[（(]含[）)])?[ \t\u3000]*(?:及)?(?:以上|以下|以内|左右)/;
 const TARGET_BEFORE = /(?:[≥≤＞＜<>≧≦]|不低于|不高于|不少于|不超过|低于|高于|达到)[ \t\u3000]*$/;
 
@@ -80,6 +82,13 @@ function classify(text: string, start: number, end: number, raw: string, value: 
   if (next === '%' || next === '％') return { ...base, unitEnd: after + 1, kind: 'percent' };
   if (rest.startsWith('个百分点')) return { ...base, unitEnd: after + 4, kind: 'other' };
   if (decimals === 0 && raw.length === 4 && /^(19|20)/.test(toAscii(raw)) && next === '年') return { ...base, unitEnd: after + 1, kind: 'year' };
+  for (const unit of MEASURES) {
+    if (rest.startsWith(unit)) {
+      const unitEnd = after + unit.length;
+      if (THRESHOLD_AFTER.test(text.slice(unitEnd, unitEnd + 4))) return { ...base, unitEnd, kind: 'other' };
+      return { ...base, unitEnd, kind: 'count', counter: unit };
+    }
+  }
   for (const unit of OTHER_UNITS) if (rest.startsWith(unit) && !(unit === '万' && rest.startsWith('万元'))) return { ...base, unitEnd: after + unit.length, kind: 'other' };
   if (decimals === 0) {
     for (const counter of COUNTERS) {

@@ -10,6 +10,7 @@ import { columnTotals, hierarchyTotals } from './sums/columnSums';
 import { itemListTotals } from './sums/itemLists';
 import { scalarTotals } from './sums/scalarRelations';
 import { crossTableRules } from './xref/crossTable';
+import { incomeExpenseRows } from './xref/codeRows';
 import { textRules } from './text';
 import { reviewRules } from './review';
 
@@ -27,6 +28,7 @@ export const RULES: readonly Rule[] = [
   itemListTotals,
   scalarTotals,
   ...crossTableRules,
+  incomeExpenseRows,
   ...textRules,
   ...reviewRules,
 ];

@@ -96,3 +96,34 @@ export const noteOnNonempty: Rule = {
     }
   },
 };
+
+/** The fund each fund table is about, and the words of the other funds a note may name by mistake. */
+const FUND_WORDS: ReadonlyArray<{ table: 'fund_expense' | 'state_capital_expense'; own: RegExp; other: RegExp; otherName: string }> = [
+  { table: 'fund_expense', own: /政府性基金/, other: /国有资本经营/, otherName: '国有资本经营预算' },
+  { table: 'state_capital_expense', own: /国有资本经营/, other: /政府性基金/, otherName: '政府性基金预算' },
+];
+
+export const emptyNoteFund: Rule = {
+  id: 'review/empty-note-fund',
+  area: 'review',
+  severity: 'warning',
+  title: '政府性基金、国有资本经营预算支出表的空表说明说的是本表的资金（不是另一种资金）',
+  run(context, run) {
+    for (const { table: key, own, other, otherName } of FUND_WORDS) {
+      const table = context.report.tables.get(key);
+      const note = table && isMap(table.node) ? getString(table.node, 'note') : undefined;
+      if (!table || !note) continue;
+      for (const piece of piecesOf(note, context.text, 'note')) {
+        if (!EMPTY_NOTE.test(piece.value)) continue;
+        run.checked();
+        const match = other.exec(piece.value);
+        if (!match || own.test(piece.value)) continue;
+        run.report({
+          span: piece.spanOf(match.index, match.index + match[0].length),
+          message: t('The 空表 note of {0} speaks of {1}: “{2}”', tableTitle(key), otherName, piece.value.trim()),
+          data: { relation: key },
+        });
+      }
+    }
+  },
+};

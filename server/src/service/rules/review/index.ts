@@ -1,6 +1,7 @@
 import type { Rule } from '../ruleTypes';
 import { duplicateTable, missingTable } from './tableRules';
-import { emptyTableNote, noteOnNonempty } from './emptyTables';
+import { emptyNoteFund, emptyTableNote, noteOnNonempty } from './emptyTables';
+import { proseReviewRules } from './proseReviewRules';
 import { missingSection } from './sectionRules';
 import { doubled, percentSign, placeholder, unitMissing } from './residueRules';
 import { yearRule } from './yearRule';
@@ -16,6 +17,7 @@ export const reviewRules: Rule[] = [
   duplicateTable,
   emptyTableNote,
   noteOnNonempty,
+  emptyNoteFund,
   missingSection,
   placeholder,
   doubled,
@@ -31,4 +33,5 @@ export const reviewRules: Rule[] = [
   projectNameYear,
   unitName,
   unknownTemplate,
+  ...proseReviewRules,
 ];
