@@ -22,7 +22,8 @@ test('rules: text/* file the prose findings through the service, with fixes on t
   assert.equal(ledger.get('text/share'), 'not-applicable');
   assert.equal(ledger.get('text/change'), 'could-not-check');
   const clean = check(readSample('000-jiyuan-2022-unit.budget.yaml'));
-  assert.deepEqual(clean.findings.filter((f) => f.rule.startsWith('text/') && f.severity !== 'information').map((f) => f.message), []);
+  // Seed 000 has no prose slip but its 增长100% from a 0 base (a warning on an undefined rate).
+  assert.deepEqual(clean.findings.filter((f) => f.rule.startsWith('text/') && f.severity !== 'information' && !/增长率无从计算/.test(f.message)).map((f) => f.message), []);
 });
 
 test('analysis: read once per document analysis, counts, hover at an offset', () => {

@@ -526,7 +526,9 @@ function checkPercentOfChange(ctx: AnalysisContext, change: Change, curs: readon
     if (pct.value.eq(HUNDRED)) {
       deltaRecord.add({ outcome: 'info', formula: zeroBase.formula, figures: zeroBase.figures });
       pctRecord.add({ outcome: 'info', expected: pct.text, formula: zeroBase.formula, figures: zeroBase.figures });
-      ctx.ledger.issue('text/change', pctSpan, t('The previous-year figure is 0 ({0}); 增长100% follows common practice', zeroBase.formula), { formula: zeroBase.formula }, 'information');
+      // The figures agree (the claim is information), but a rate from 0 is undefined: 增长100% is
+      // a habit of the templates that reviewers ask to replace with words (issue 13).
+      ctx.ledger.issue('text/change', pctSpan, t('The previous-year figure is 0 ({0}): a rate of change cannot be computed from it; 增长100% is only a habit — say that there was none last year', zeroBase.formula), { formula: zeroBase.formula }, 'warning');
       return;
     }
     if (!first) {
