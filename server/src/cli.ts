@@ -23,12 +23,14 @@ import { notUtf8Result } from './service/rules/encodingGate';
 import { ENCODING_RULE_ID } from './service/rules/structure/encodingRule';
 import { toCheckSettings } from './service/settings';
 import { describeError } from './service/i18n/plainError';
+import { runReview } from './commands/review';
 
 /** Subcommands; anything else is `check` (the default). */
 const SUBCOMMANDS: Readonly<Record<string, (argv: readonly string[], io: CliIO) => Promise<number>>> = {
   generate: runGenerate,
   import: runImport,
   export: runExport,
+  review: runReview,
 };
 
 /**
@@ -39,6 +41,7 @@ const SUBCOMMANDS: Readonly<Record<string, (argv: readonly string[], io: CliIO) 
  *   budget-check generate <file> [--section TITLE] [--in-place]
  *   budget-check import <file.xlsx>... | <report.pdf> [-o report.budget.yaml]
  *   budget-check export <report> [--xlsx out.xlsx] [--html out.html] [--pdf out.pdf]
+ *   budget-check review <folder|file>... [--html review.html] [--locale zh-cn|en] [--progress] [--jobs N]
  *
  * A .pdf is imported in memory (as `budget-check import` would write it) and checked; its findings
  * name the line of that report and the page of the PDF.
@@ -58,7 +61,7 @@ interface Options {
   inputs: string[];
 }
 
-const USAGE = 'usage: budget-check [check] [--format text|json] [--codes FILE.csv] [--ledger] [--locale zh-cn|en] [--rule ID=SEVERITY] [--tolerance N] [--code-year YYYY] <file|dir|report.pdf>...\n       budget-check generate <file> [--section TITLE] [--in-place]\n       budget-check import <file.xlsx>... | <report.pdf> [-o report.budget.yaml]\n       budget-check export <report> [--xlsx out.xlsx] [--html out.html] [--pdf out.pdf]';
+const USAGE = 'usage: budget-check [check] [--format text|json] [--codes FILE.csv] [--ledger] [--locale zh-cn|en] [--rule ID=SEVERITY] [--tolerance N] [--code-year YYYY] <file|dir|report.pdf>...\n       budget-check generate <file> [--section TITLE] [--in-place]\n       budget-check import <file.xlsx>... | <report.pdf> [-o report.budget.yaml]\n       budget-check export <report> [--xlsx out.xlsx] [--html out.html] [--pdf out.pdf]\n       budget-check review <folder|file>... [--html review.html] [--locale zh-cn|en] [--progress] [--jobs N]';
 
 function readOptions(argv: readonly string[]): Options | string {
   const parsed = usageOr(() => parseArgs({
