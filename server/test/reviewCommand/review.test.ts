@@ -96,7 +96,10 @@ test('the page: a section per report with each finding\'s rule, message, place a
     const findings = section.split('<li class="finding ').slice(1);
     assert.equal(findings.length, checked.diagnostics.length, file);
     const text = file.endsWith('.pdf') ? undefined : textLines(fs.readFileSync(file, 'utf8'));
-    for (const [k, d] of checked.diagnostics.entries()) {
+    // Errors first, then warnings, then notes, each in the order of the report.
+    const rank = (d: CheckedFile['diagnostics'][number]) => ['error', 'warning', 'information', 'hint'].indexOf(d.severity);
+    const ordered = checked.diagnostics.map((d, i) => ({ d, i })).sort((a, b) => rank(a.d) - rank(b.d) || a.i - b.i).map((x) => x.d);
+    for (const [k, d] of ordered.entries()) {
       const finding = findings[k];
       assert.ok(finding.startsWith(d.severity === 'hint' ? 'hint' : d.severity), finding.slice(0, 40));
       assert.ok(finding.includes(`<code class="rule">${escapeHtml(d.rule)}</code>`), d.rule);

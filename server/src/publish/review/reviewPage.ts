@@ -150,7 +150,9 @@ function reportSection(report: ReviewedReport, index: number, messages: Messages
   const money = moneyClaims(result);
   const ledger = ledgerCounts(result.ledger);
   const lines = result.text !== undefined ? textLines(result.text) : undefined;
-  const findings = result.diagnostics.map((d, i) => findingHtml(report, lines, d, result.pages?.[i]));
+  // Errors first, then warnings, then notes; each in the order of the report.
+  const order = result.diagnostics.map((_, i) => i).sort((a, b) => (result.diagnostics[a].severity ?? 4) - (result.diagnostics[b].severity ?? 4) || a - b);
+  const findings = order.map((i) => findingHtml(report, lines, result.diagnostics[i], result.pages?.[i]));
   return [
     `<section class="report" id="${id}">`,
     heading,
