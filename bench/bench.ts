@@ -8,6 +8,7 @@ import { LspDriver } from './lspDriver';
 import { readPdf } from '../server/src/publish/node/readPdf';
 import { importPdfDocument } from '../server/src/publish/pdf/importPdf';
 import { newReportYaml } from '../server/src/publish/import/emitYaml';
+import { printReviewTimes, reviewTimes } from './reviewBench';
 
 /**
  * `npm run bench`: parse floor, full validation, incremental validation, and over LSP the time
@@ -17,7 +18,8 @@ import { newReportYaml } from '../server/src/publish/import/emitYaml';
  * has a fixed 200 ms validation delay, which is subtracted (both figures are printed).
  * First, the PDF import of the two published reports of server/test/pdf/fixtures: time per page
  * for reading with pdf.js, for the layout and recognition, and for writing the YAML
- * (`--pdf` runs only this part).
+ * (`--pdf` runs only this part). Before it, `budget-check review` on the seven samples with and
+ * without worker threads (`--review` runs only that part; bench/reviewBench.ts).
  */
 const ROOT = path.resolve(__dirname, '..', '..');
 const SCHEMA = path.join(ROOT, 'schemas', 'budget-report.schema.json');
@@ -152,6 +154,9 @@ function printPdfTimes(rows: readonly PdfRow[]): void {
 }
 
 async function main(): Promise<void> {
+  const review = process.argv.includes('--pdf') ? [] : reviewTimes();
+  if (review.length) printReviewTimes(review);
+  if (process.argv.includes('--review')) return;
   const pdf = await pdfTimes();
   printPdfTimes(pdf);
   if (process.argv.includes('--pdf')) return;
@@ -198,7 +203,7 @@ async function main(): Promise<void> {
   console.log(`\nSUMMARY: edit→diagnostics ours/yaml-ls = ${(sample.ours / Math.max(sample.yls, 1)).toFixed(2)}× on ${sample.name}` + (big ? `, ${(big.ours / Math.max(big.yls, 1)).toFixed(2)}× on 10k rows (${f(big.ours)} ms vs ${f(big.yls)} ms); completion ${f(big.completion)} ms, hover ${f(big.hover)} ms, peak RSS ${f(big.rss)} MB` : ''));
   const out = path.join(ROOT, 'bench', 'results');
   fs.mkdirSync(out, { recursive: true });
-  fs.writeFileSync(path.join(out, 'latest.json'), JSON.stringify({ reports: results, pdf }, null, 2));
+  fs.writeFileSync(path.join(out, 'latest.json'), JSON.stringify({ reports: results, pdf, review }, null, 2));
 }
 
 main().catch((error) => {

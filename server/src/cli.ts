@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
+import { isMainThread } from 'worker_threads';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createBudgetService, BudgetService } from './service/budgetService';
 import { toDiagnostic } from './service/protocol';
@@ -8,7 +9,7 @@ import { Messages, messagesFor, setFrontEndLocale, t, withMessages } from './ser
 import { describeInternalError, InternalError } from './service/analysis/internalErrors';
 import { createCodeTables } from './node/dataFiles';
 import type { UserSettings } from './service/settings';
-import type { ClaimCounts, LedgerEntry } from './service/rules/ruleTypes';
+import type { ClaimCounts, ClaimTally, LedgerEntry } from './service/rules/ruleTypes';
 import { runGenerate } from './commands/generate';
 import { isPdfPath, problemLine, runImport } from './commands/import';
 import { importPdf, PdfReadError } from './publish/node/pdfImport';
@@ -22,12 +23,14 @@ import { notUtf8Result } from './service/rules/encodingGate';
 import { ENCODING_RULE_ID } from './service/rules/structure/encodingRule';
 import { toCheckSettings } from './service/settings';
 import { describeError } from './service/i18n/plainError';
+import { runReview } from './commands/review';
 
 /** Subcommands; anything else is `check` (the default). */
 const SUBCOMMANDS: Readonly<Record<string, (argv: readonly string[], io: CliIO) => Promise<number>>> = {
   generate: runGenerate,
   import: runImport,
   export: runExport,
+  review: runReview,
 };
 
 /**
@@ -38,6 +41,7 @@ const SUBCOMMANDS: Readonly<Record<string, (argv: readonly string[], io: CliIO) 
  *   budget-check generate <file> [--section TITLE] [--in-place]
  *   budget-check import <file.xlsx>... | <report.pdf> [-o report.budget.yaml]
  *   budget-check export <report> [--xlsx out.xlsx] [--html out.html] [--pdf out.pdf]
+ *   budget-check review <folder|file>... [--html review.html] [--locale zh-cn|en] [--progress] [--jobs N]
  *
  * A .pdf is imported in memory (as `budget-check import` would write it) and checked; its findings
  * name the line of that report and the page of the PDF.
@@ -57,7 +61,7 @@ interface Options {
   inputs: string[];
 }
 
-const USAGE = 'usage: budget-check [check] [--format text|json] [--codes FILE.csv] [--ledger] [--locale zh-cn|en] [--rule ID=SEVERITY] [--tolerance N] [--code-year YYYY] <file|dir|report.pdf>...\n       budget-check generate <file> [--section TITLE] [--in-place]\n       budget-check import <file.xlsx>... | <report.pdf> [-o report.budget.yaml]\n       budget-check export <report> [--xlsx out.xlsx] [--html out.html] [--pdf out.pdf]';
+const USAGE = 'usage: budget-check [check] [--format text|json] [--codes FILE.csv] [--ledger] [--locale zh-cn|en] [--rule ID=SEVERITY] [--tolerance N] [--code-year YYYY] <file|dir|report.pdf>...\n       budget-check generate <file> [--section TITLE] [--in-place]\n       budget-check import <file.xlsx>... | <report.pdf> [-o report.budget.yaml]\n       budget-check export <report> [--xlsx out.xlsx] [--html out.html] [--pdf out.pdf]\n       budget-check review <folder|file>... [--html review.html] [--locale zh-cn|en] [--progress] [--jobs N]';
 
 function readOptions(argv: readonly string[]): Options | string {
   const parsed = usageOr(() => parseArgs({
@@ -96,13 +100,15 @@ export interface FileResult {
   readonly internalErrors: readonly InternalError[];
   /** For a PDF checked as imported: the page each diagnostic's place came from. */
   readonly pages?: ReadonlyArray<number | undefined>;
+  /** The text the diagnostics' ranges are in (for a PDF: the report the import wrote). */
+  readonly text?: string;
 }
 
 export function checkText(service: BudgetService, file: string, text: string, settings: UserSettings, messages?: Messages): FileResult {
   const document = service.parse(text);
   const result = service.validate(document, settings, messages);
   const textDocument = TextDocument.create(pathToUri(file), 'budget-yaml', 0, text);
-  return { file, diagnostics: result.findings.map((f) => toDiagnostic(textDocument, f)), ledger: result.ledger, claims: result.claims, internalErrors: result.internalErrors };
+  return { file, diagnostics: result.findings.map((f) => toDiagnostic(textDocument, f)), ledger: result.ledger, claims: result.claims, internalErrors: result.internalErrors, text };
 }
 
 /** Exit status of a check: usage and unreadable input (2) and bugs of the checker (3) outrank findings. */
@@ -119,7 +125,17 @@ export function checkBytes(service: BudgetService, file: string, bytes: Uint8Arr
   if (decoded.encoding === 'utf-8' || checkSettings.rules[ENCODING_RULE_ID] === 'off') return checkText(service, file, decoded.text, settings, messages);
   const result = withMessages(messages ?? messagesFor('zh-cn'), () => notUtf8Result(decoded.text, checkSettings, decoded.encoding === 'utf-8' ? undefined : ENCODING_LABELS[decoded.encoding] || undefined));
   const textDocument = TextDocument.create(pathToUri(file), 'budget-yaml', 0, decoded.text);
-  return { file, diagnostics: result.findings.map((f) => toDiagnostic(textDocument, f)), ledger: result.ledger, claims: result.claims, internalErrors: result.internalErrors };
+  return { file, diagnostics: result.findings.map((f) => toDiagnostic(textDocument, f)), ledger: result.ledger, claims: result.claims, internalErrors: result.internalErrors, text: decoded.text };
+}
+
+/**
+ * One report file as the check command checks it: a .pdf imported in memory (checkPdf), any other
+ * file read and checked as a report (checkFiles). Undefined when it cannot be read or imported;
+ * why is on io.stderr, with the import's problems and every internal error of the checker.
+ */
+export async function checkReportFile(service: BudgetService, file: string, settings: UserSettings, messages: Messages, io: CliIO, fsys: ReportFileSystem = fs): Promise<FileResult | undefined> {
+  if (isPdfPath(file)) return checkPdf(service, file, settings, messages, io, fsys);
+  return checkFiles(service, [file], settings, messages, io, fsys).results[0];
 }
 
 /**
@@ -155,7 +171,7 @@ function pathToUri(file: string): string {
   return 'file://' + path.resolve(file).split(path.sep).map(encodeURIComponent).join('/');
 }
 
-export async function main(argv: readonly string[], io: CliIO = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) }, fsys: ReportFileSystem = fs): Promise<number> {
+export async function main(argv: readonly string[], io: CliIO = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s), stderrIsTTY: process.stderr.isTTY === true }, fsys: ReportFileSystem = fs): Promise<number> {
   const subcommand = SUBCOMMANDS[argv[0]];
   if (subcommand) return subcommand(argv.slice(1), io);
   const parsed = readOptions(argv[0] === 'check' ? argv.slice(1) : argv);
@@ -233,7 +249,7 @@ function jsonResult(result: FileResult, withLedger: boolean): unknown {
   };
 }
 
-function severityCounts(diagnostics: FileResult['diagnostics']): { error: number; warning: number; information: number; hint: number } {
+export function severityCounts(diagnostics: FileResult['diagnostics']): { error: number; warning: number; information: number; hint: number } {
   const counts = { error: 0, warning: 0, information: 0, hint: 0 };
   for (const d of diagnostics) counts[SEVERITY_NAMES[d.severity ?? 4] as keyof typeof counts] += 1;
   return counts;
@@ -259,11 +275,13 @@ function totalLine(results: readonly FileResult[]): string {
  * The claims by what they are: money amounts and percentages (what needs the tables) apart from
  * years and counts, so that years cannot make the coverage look better than it is.
  */
-function kindLine(byKind: NonNullable<FileResult['claims']['byKind']>): string {
+export function claimGroups(byKind: NonNullable<FileResult['claims']['byKind']>): { money: ClaimTally; years: ClaimTally; others: ClaimTally } {
   const add = (...kinds: Array<keyof typeof byKind>) => kinds.reduce((sum, k) => ({ total: sum.total + byKind[k].total, verified: sum.verified + byKind[k].verified, mismatched: sum.mismatched + byKind[k].mismatched, unverified: sum.unverified + byKind[k].unverified }), { total: 0, verified: 0, mismatched: 0, unverified: 0 });
-  const money = add('amount', 'share', 'change', 'parts');
-  const years = byKind.year;
-  const others = add('count', 'other');
+  return { money: add('amount', 'share', 'change', 'parts'), years: byKind.year, others: add('count', 'other') };
+}
+
+function kindLine(byKind: NonNullable<FileResult['claims']['byKind']>): string {
+  const { money, years, others } = claimGroups(byKind);
   return t('money and percentages {0} ({1} verified, {2} mismatched, {3} unverified); years {4} ({5}, {6}, {7}); counts and words {8} ({9}, {10}, {11})', money.total, money.verified, money.mismatched, money.unverified, years.total, years.verified, years.mismatched, years.unverified, others.total, others.verified, others.mismatched, others.unverified);
 }
 
@@ -283,6 +301,7 @@ function textResult(result: FileResult, withLedger: boolean): string {
   return lines.join('\n') + '\n';
 }
 
-if (require.main === module) {
+// A review worker (commands/reviewWorker.ts) may run this file, bundled, in a worker thread.
+if (require.main === module && isMainThread) {
   main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
 }

@@ -7,6 +7,8 @@ import { t } from '../service/i18n/l10n';
 export interface CommandIO {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
+  /** Whether stderr is a terminal (progress is shown there); false when not said. */
+  readonly stderrIsTTY?: boolean;
 }
 
 /**

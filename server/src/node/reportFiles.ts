@@ -28,7 +28,8 @@ export interface InputProblem {
 
 export const REPORT_FILE = /\.budget\.ya?ml$/;
 
-export function collectReports(inputs: readonly string[], fsys: ReportFileSystem = fs): { files: string[]; problems: InputProblem[] } {
+/** `accept`: the names searched for in folders (the review command also takes PDFs). */
+export function collectReports(inputs: readonly string[], fsys: ReportFileSystem = fs, accept: RegExp = REPORT_FILE): { files: string[]; problems: InputProblem[] } {
   const files: string[] = [];
   const problems: InputProblem[] = [];
   const walk = (dir: string): void => {
@@ -43,7 +44,7 @@ export function collectReports(inputs: readonly string[], fsys: ReportFileSystem
       if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (REPORT_FILE.test(entry.name)) files.push(full);
+      else if (accept.test(entry.name)) files.push(full);
     }
   };
   for (const input of inputs) {

@@ -125,6 +125,24 @@ test('the packaged CLI and server run from the package files alone', async (t) =
   assert.equal(imported.status, 0, imported.stderr);
   assert.match(imported.stdout, /^ {6}本部门一般公共预算支出合计100\.00万元。$/m);
 
+  // review: its worker threads run the bundle itself (dist/cli.js); the lines as the check command counts.
+  const reports = path.join(extension, 'reports');
+  fs.mkdirSync(reports);
+  fs.copyFileSync(sample, path.join(reports, 'clean.budget.yaml'));
+  fs.copyFileSync(pdf, path.join(reports, 'unembedded.pdf'));
+  const page = path.join(extension, 'review.html');
+  const review = run([path.join(extension, 'bin', 'budget-check.js'), 'review', reports, '--jobs', '2', '--html', page], { cwd: extension });
+  const lines = review.stdout.trimEnd().split('\n');
+  assert.equal(lines.length, 3, review.stdout + review.stderr);
+  const checked = JSON.parse(run([path.join(extension, 'bin', 'budget-check.js'), '--format', 'json', path.join(reports, 'clean.budget.yaml'), path.join(reports, 'unembedded.pdf')], { cwd: extension }).stdout);
+  for (const [i, file] of checked.files.entries()) {
+    const errors = file.diagnostics.filter((d: { severity: string }) => d.severity === 'error').length;
+    assert.match(lines[i], new RegExp(`^${file.file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}：错误 ${errors} 个，警告 \\d+ 个`));
+  }
+  assert.match(lines[2], /^合计：2 份报告/);
+  assert.equal(review.status, checked.files.some((f: { diagnostics: Array<{ severity: string }> }) => f.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0, review.stderr);
+  assert.match(fs.readFileSync(page, 'utf8'), /<section class="report" id="report-2">\n<h2><span class="no">2<\/span> [^<]*unembedded\.pdf<\/h2>/);
+
   const server = await LspTestClient.start({ command: [path.join(extension, 'dist', 'server.js'), '--stdio'] });
   t.after(() => server.stop());
   const file = sampleFiles().find((f) => f.endsWith('003-jiyuan-2024.budget.yaml'))!;

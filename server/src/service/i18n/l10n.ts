@@ -6,6 +6,7 @@ import narrative from '../../../../l10n/zh-cn/narrative.json';
 import excel from '../../../../l10n/zh-cn/excel.json';
 import trust from '../../../../l10n/zh-cn/trust.json';
 import pdf from '../../../../l10n/zh-cn/pdf.json';
+import reviewCommand from '../../../../l10n/zh-cn/reviewCommand.json';
 
 /**
  * Localisation of the service's messages. Message keys are English (the @vscode/l10n
@@ -20,7 +21,7 @@ import pdf from '../../../../l10n/zh-cn/pdf.json';
  */
 export type Locale = 'zh-cn' | 'en';
 
-export const ZH_CN: Readonly<Record<string, string>> = { ...core, ...prose, ...review, ...editor, ...narrative, ...excel, ...trust, ...pdf };
+export const ZH_CN: Readonly<Record<string, string>> = { ...core, ...prose, ...review, ...editor, ...narrative, ...excel, ...trust, ...pdf, ...reviewCommand };
 
 /** The message function of one locale: an input of analyses, generation and import. */
 export interface Messages {
