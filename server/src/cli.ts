@@ -16,7 +16,8 @@ import { importPdf, PdfReadError } from './publish/node/pdfImport';
 import { newReportYaml } from './publish/import/emitYaml';
 import { pageLocator } from './publish/pdf/sourcePages';
 import { runExport } from './commands/export';
-import { CommandIO, usageOr } from './commands/args';
+import { CommandIO, isHelp, usageOr } from './commands/args';
+import { parseSettings, settingsProblemText } from './service/settingsInput';
 import { collectReports, inputProblemText, readReportBytes, ReportFileSystem } from './node/reportFiles';
 import { decodeReport, ENCODING_LABELS } from './service/yaml/encoding';
 import { notUtf8Result } from './service/rules/encodingGate';
@@ -57,7 +58,7 @@ interface Options {
   codes: string[];
   ledger: boolean;
   locale?: string;
-  settings: { rules: Record<string, string>; tolerance?: string; codeYear?: number };
+  settings: UserSettings;
   inputs: string[];
 }
 
@@ -85,11 +86,13 @@ function readOptions(argv: readonly string[]): Options | string {
   const rules: Record<string, string> = {};
   for (const rule of values.rule) {
     const [id, severity] = rule.split('=');
-    if (!id || !severity) return '--rule takes ID=SEVERITY (error, warning, information, hint, off)';
+    if (!id || !severity) return t('--rule takes ID=SEVERITY (error, warning, information, hint, off)');
     rules[id] = severity;
   }
-  const codeYear = values['code-year'] === undefined ? undefined : Number(values['code-year']);
-  return { format: values.format, codes: values.codes, ledger: values.ledger, locale: values.locale, settings: { rules, tolerance: values.tolerance, codeYear }, inputs: positionals };
+  // The flags are the `budget.*` settings: checked by the one function the server uses too.
+  const checked = parseSettings({ rules, tolerance: values.tolerance, codeYear: values['code-year'], locale: values.locale === undefined ? undefined : values.locale });
+  if (checked.problems.length > 0) return checked.problems.map(settingsProblemText).join('\n');
+  return { format: values.format, codes: values.codes, ledger: values.ledger, locale: values.locale, settings: checked.user, inputs: positionals };
 }
 
 export interface FileResult {
@@ -172,6 +175,11 @@ function pathToUri(file: string): string {
 }
 
 export async function main(argv: readonly string[], io: CliIO = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s), stderrIsTTY: process.stderr.isTTY === true }, fsys: ReportFileSystem = fs): Promise<number> {
+  // Asking for help is no usage error: the usage on stdout, exit 0.
+  if (isHelp(argv)) {
+    io.stdout(USAGE + '\n');
+    return 0;
+  }
   const subcommand = SUBCOMMANDS[argv[0]];
   if (subcommand) return subcommand(argv.slice(1), io);
   const parsed = readOptions(argv[0] === 'check' ? argv.slice(1) : argv);

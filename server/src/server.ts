@@ -21,6 +21,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Messages, messagesFor, setFrontEndLocale, withMessages } from './service/i18n/l10n';
 import { describeInternalError } from './service/analysis/internalErrors';
+import { settingsProblemText } from './service/settingsInput';
 import type { DocumentAnalysis } from './service/analysis/documentAnalysis';
 import { toDiagnostic } from './service/protocol';
 import { toCheckSettings } from './service/settings';
@@ -120,12 +121,26 @@ export function startServer(connection: Connection): void {
 
   // ---- settings ----
 
+  /** Settings values that were not taken are told to the user once (and logged), not dropped silently. */
+  const reportedSettingsProblems = new Set<string>();
+  function withProblemsReported(settings: EditorSettings): EditorSettings {
+    if (settings.problems.length === 0) return settings;
+    const key = JSON.stringify(settings.problems);
+    if (!reportedSettingsProblems.has(key)) {
+      reportedSettingsProblems.add(key);
+      const lines = settings.problems.map(settingsProblemText);
+      for (const line of lines) log(`settings: ${line}`);
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: t('Some budget.* settings are not used: {0}', lines.join('；')) });
+    }
+    return settings;
+  }
+
   function settingsFor(uri: string): Promise<EditorSettings> {
-    if (!hasConfiguration) return Promise.resolve(readEditorSettings(initialSection, pushedSection));
+    if (!hasConfiguration) return Promise.resolve(withProblemsReported(readEditorSettings(initialSection, pushedSection)));
     let settings = settingsCache.get(uri);
     if (!settings) {
       settings = connection.workspace.getConfiguration({ scopeUri: uri, section: 'budget' }).then(
-        (section: unknown) => readEditorSettings(initialSection, section),
+        (section: unknown) => withProblemsReported(readEditorSettings(initialSection, section)),
         (error: unknown) => {
           logError('workspace/configuration', error);
           return readEditorSettings(initialSection);
@@ -147,6 +162,7 @@ export function startServer(connection: Connection): void {
     }
     // The server's own messages, also those of its asynchronous requests (import, export).
     serverMessages = setFrontEndLocale(effectiveLocale(settings.locale, editorLocale));
+    withProblemsReported(settings);
   }
 
   /** The messages of a document's analyses: its `budget.locale`, or the editor's. */

@@ -99,3 +99,16 @@ test('nothing makes it throw: random garbage and truncated samples', async () =>
   const json = JSON.parse(result.stdout);
   assert.equal(json.files.length, inputs.length);
 });
+
+test('flags the checker cannot take end with exit 2 and say why; --help is usage on stdout', async () => {
+  const sample = path.join(SAMPLES, '003-jiyuan-2024.budget.yaml');
+  const bad = await run(['--rule', 'sum/rows=off', '--tolerance', 'abc', sample]);
+  assert.equal(bad.code, 2, bad.stderr);
+  assert.match(bad.stderr, /sum\/rows/);
+  assert.match(bad.stderr, /tolerance/);
+  assert.equal(bad.stdout, '', 'nothing is checked with settings the user did not mean');
+  const help = await run(['--help']);
+  assert.equal(help.code, 0);
+  assert.match(help.stdout, /budget-check/);
+  assert.equal(help.stderr, '');
+});

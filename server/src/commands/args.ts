@@ -33,3 +33,9 @@ function usageErrorText(error: unknown): string {
   if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return t('unexpected argument');
   return t('the command line cannot be read');
 }
+
+/** `--help` or `-h` before any `--`: the user asks how to call the command. */
+export function isHelp(argv: readonly string[]): boolean {
+  const end = argv.indexOf('--');
+  return (end < 0 ? argv : argv.slice(0, end)).some((a) => a === '--help' || a === '-h');
+}

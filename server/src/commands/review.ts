@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import { parseSettings, settingsProblemText } from '../service/settingsInput';
 import { parseArgs } from 'util';
 import { CommandIO, usageOr } from './args';
 import { exitStatus, EXIT_INTERNAL_ERROR, FileResult, severityCounts } from '../cli';
@@ -70,10 +71,12 @@ function readOptions(argv: readonly string[]): Options | string {
   const rules: Record<string, string> = {};
   for (const rule of values.rule) {
     const [id, severity] = rule.split('=');
-    if (!id || !severity) return '--rule takes ID=SEVERITY (error, warning, information, hint, off)';
+    if (!id || !severity) return t('--rule takes ID=SEVERITY (error, warning, information, hint, off)');
     rules[id] = severity;
   }
-  return { inputs: positionals, html: values.html, locale: values.locale, progress: values.progress, jobs, codes: values.codes, settings: { rules } };
+  const checked = parseSettings({ rules, locale: values.locale });
+  if (checked.problems.length > 0) return checked.problems.map(settingsProblemText).join('\n');
+  return { inputs: positionals, html: values.html, locale: values.locale, progress: values.progress, jobs, codes: values.codes, settings: checked.user };
 }
 
 function problemText(problem: InputProblem): string {

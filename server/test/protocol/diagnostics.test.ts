@@ -151,3 +151,22 @@ test('every setting changed in the editor changes the findings it should, withou
     before = after;
   }
 });
+
+test('settings the server cannot take are shown once, and the rest of the settings still apply', async (t) => {
+  const budget = { rules: { 'code/name-mismatch': 'off', 'sum/rows': 'off' }, tolerance: 'abc' };
+  const server = await LspTestClient.start({ configuration: () => budget });
+  t.after(() => server.stop());
+  const file = sampleFiles().find((f) => f.endsWith('003-jiyuan-2024.budget.yaml'))!;
+  const text = fs.readFileSync(file, 'utf8');
+  await server.open(fileUri(file), text);
+  const published = await server.diagnostics(fileUri(file), 1);
+  assert.deepEqual(plain(published.diagnostics), cliDiagnostics(file, text, { rules: { 'code/name-mismatch': 'off' } }));
+  const warning = await server.notification<{ type: number; message: string }>('window/showMessage', (p) => /sum\/rows/.test(p.message));
+  assert.equal(warning.type, 2);
+  assert.match(warning.message, /tolerance/);
+  // The same settings read again (another change, another report) are not told again.
+  const from = server.published.length;
+  await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+  await server.diagnostics(fileUri(file), 1, from);
+  assert.equal(server.notifications.filter((n) => n.method === 'window/showMessage' && /sum\/rows/.test((n.params as { message: string }).message)).length, 1);
+});

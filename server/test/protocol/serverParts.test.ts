@@ -55,16 +55,21 @@ test('names are quoted only when YAML needs it', () => {
   assert.equal(yamlFlowScalar('2022'), '"2022"');
 });
 
-test('editor settings are read defensively and layered', () => {
+test('editor settings are layered, and wrong values are left out and named as problems', () => {
   const settings = readEditorSettings(
     { rules: { 'code/unknown': 'off' }, tolerance: 0.01, locale: 'en' },
-    { rules: { 'sum/rounding': 'error', 'bad/one': 'loud', other: 3 }, codeYear: '2024', codeTables: ['a.csv', '', 7], reasonThreshold: '15', locale: 'fr', tolerance: null },
+    { rules: { 'sum/rounding': 'error', 'bad/one': 'loud', 'sum/row': 3 }, codeYear: '2024', codeTables: ['a.csv', '', 7], reasonThreshold: '15', locale: 'fr', tolerance: null },
   );
-  assert.deepEqual(settings.user, { rules: { 'sum/rounding': 'error' }, tolerance: 0.01, codeYear: 2024, reasonThreshold: '15' });
+  // A later layer replaces the whole `rules` mapping, as VS Code's own configuration merge does.
+  assert.deepEqual(settings.user, { rules: { 'sum/rounding': 'error' }, tolerance: '0.01', codeYear: 2024, reasonThreshold: '15' });
   assert.deepEqual(settings.codeTables, ['a.csv']);
   assert.equal(settings.locale, 'auto');
+  assert.deepEqual(settings.problems.map((p) => p.key), ['rules.bad/one', 'rules.sum/row', 'locale', 'codeTables', 'codeTables']);
   assert.deepEqual(readEditorSettings(null, 'x', [1]).user, {});
+  assert.equal(readEditorSettings(null, 'x', [1]).problems.length, 0, 'layers that are not mappings are not settings at all');
   assert.equal(readEditorSettings({ codeYear: null }).user.codeYear, undefined);
+  assert.equal(readEditorSettings({ codeYear: null }).problems.length, 0);
+  assert.deepEqual(readEditorSettings({ tolerance: '-1', codeYear: 1776, showUnverifiedClaims: 'yes' }).problems.map((p) => p.key), ['tolerance', 'codeYear', 'showUnverifiedClaims']);
   assert.deepEqual(budgetSection({ settings: { budget: { a: 1 } } }), { a: 1 });
   assert.deepEqual(budgetSection({ budget: { b: 1 } }), { b: 1 });
   assert.equal(effectiveLocale('auto', 'en-US'), 'en-US');

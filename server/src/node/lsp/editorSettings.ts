@@ -2,53 +2,37 @@ import * as os from 'os';
 import * as path from 'path';
 import { fileURLToPath } from 'url';
 import type { UserSettings } from '../../service/settings';
+import { parseSettings } from '../../service/settingsInput';
+import type { LocaleSetting, SettingsProblem } from '../../service/settingsInput';
 
-export type LocaleSetting = 'auto' | 'zh-cn' | 'en';
+export type { LocaleSetting };
 
-/** The `budget.*` settings of one document, read defensively from whatever the editor sent. */
+/** The `budget.*` settings of one document, checked by parseSettings (service/settingsInput.ts). */
 export interface EditorSettings {
   readonly user: UserSettings;
   /** Extra code-table files as written (absolute, `~/…`, `${workspaceFolder}/…` or workspace-relative). */
   readonly codeTables: readonly string[];
   readonly locale: LocaleSetting;
+  /** Values that were not taken, and why: shown to the user once. */
+  readonly problems: readonly SettingsProblem[];
 }
 
-export const DEFAULT_EDITOR_SETTINGS: EditorSettings = { user: {}, codeTables: [], locale: 'auto' };
-
-const RULE_SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
+export const DEFAULT_EDITOR_SETTINGS: EditorSettings = { user: {}, codeTables: [], locale: 'auto', problems: [] };
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function numberOrString(value: unknown): string | number | undefined {
-  if (typeof value === 'number' && Number.isFinite(value)) return value;
-  if (typeof value === 'string' && value.trim() !== '') return value.trim();
-  return undefined;
-}
-
 /**
- * Normalises a `budget` section. Several layers may be given (initialization options, then the
- * workspace configuration); later layers win key by key. Unknown or ill-typed values are dropped.
+ * A `budget` section from several layers (initialization options, then the workspace
+ * configuration; later layers win key by key), checked once: wrong values are left out and
+ * returned as problems, never dropped silently.
  */
 export function readEditorSettings(...layers: unknown[]): EditorSettings {
   const merged: Record<string, unknown> = {};
   for (const layer of layers) if (isObject(layer)) for (const [key, value] of Object.entries(layer)) if (value !== undefined && value !== null) merged[key] = value;
-  const rules: Record<string, string> = {};
-  if (isObject(merged.rules)) {
-    for (const [id, severity] of Object.entries(merged.rules)) if (typeof severity === 'string' && RULE_SEVERITIES.has(severity)) rules[id] = severity;
-  }
-  const codeYear = typeof merged.codeYear === 'number' && Number.isInteger(merged.codeYear) ? merged.codeYear : typeof merged.codeYear === 'string' && /^\d{4}$/.test(merged.codeYear) ? Number(merged.codeYear) : undefined;
-  const user: UserSettings = {
-    ...(Object.keys(rules).length ? { rules } : {}),
-    ...(numberOrString(merged.tolerance) !== undefined ? { tolerance: numberOrString(merged.tolerance) } : {}),
-    ...(codeYear !== undefined ? { codeYear } : {}),
-    ...(numberOrString(merged.reasonThreshold) !== undefined ? { reasonThreshold: numberOrString(merged.reasonThreshold) } : {}),
-    ...(merged.showUnverifiedClaims === true ? { showUnverifiedClaims: true } : {}),
-  };
-  const codeTables = Array.isArray(merged.codeTables) ? merged.codeTables.filter((f): f is string => typeof f === 'string' && f.trim() !== '').map((f) => f.trim()) : [];
-  const locale: LocaleSetting = merged.locale === 'zh-cn' || merged.locale === 'en' ? merged.locale : 'auto';
-  return { user, codeTables, locale };
+  const parsed = parseSettings(merged);
+  return { user: parsed.user, codeTables: parsed.codeTables, locale: parsed.locale, problems: parsed.problems };
 }
 
 /** The `budget` section inside a didChangeConfiguration payload or initialization options, if any. */
