@@ -96,3 +96,32 @@ test('after every edit of a sequence, validation of the incremental parse equals
     }
   }
 });
+
+test('every version keeps its own offsets: v1 read after v2 was parsed from it', () => {
+  const text = readSample('003-jiyuan-2024.budget.yaml');
+  const svc = service();
+  const v1 = svc.parse(text);
+  const tree1 = plainTree(v1.yaml.root);
+  const found1 = shown(svc.validate(v1));
+  const narrative1 = v1.report.narrative[0].span.start;
+  const claim1 = svc.analyze(v1).prose().claims[0].span;
+  // Two characters typed on the first line: every later chunk is reused 2 characters further on.
+  const at = text.indexOf('\n');
+  const edited = text.slice(0, at) + '  ' + text.slice(at);
+  const v2 = svc.parse(edited, v1);
+  assert.ok(v2.yaml.parsedChunks < v2.yaml.totalChunks / 10, 'the chunks after the edit are reused, not parsed');
+  assert.equal(v2.report.narrative[0].span.start, narrative1 + 2);
+  // v1 asked again through its analysis has v1's findings and claims.
+  assert.deepEqual(shown(svc.validate(v1)), found1, 'v1 findings keep v1 ranges after v2');
+  assert.equal(svc.analyze(v1).claimAt(claim1.start)?.span.start, claim1.start);
+  // Its nodes and model, once placed, have v1's offsets.
+  v1.yaml.place();
+  assert.deepEqual(plainTree(v1.yaml.root), tree1);
+  assert.equal(v1.report.narrative[0].span.start, narrative1);
+  // And v2 has its own: the whole-text tree and the findings of a fresh parse.
+  const fresh = service();
+  assert.deepEqual(shown(svc.validate(v2)), shown(fresh.validate(fresh.parse(edited))));
+  assert.deepEqual(plainTree(v2.yaml.root), plainTree(parseWhole(edited).root));
+  assert.equal(svc.analyze(v2).claimAt(claim1.start + 2)?.span.start, claim1.start + 2);
+  assert.deepEqual(shown(svc.validate(v1)), found1, 'switching back and forth');
+});

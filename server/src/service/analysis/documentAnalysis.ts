@@ -50,8 +50,12 @@ export class DocumentAnalysis {
 
   constructor(readonly document: ParsedDocument, readonly inputs: AnalysisInputs) {}
 
-  /** Runs work of this analysis in its locale. */
+  /**
+   * Runs work of this analysis in its locale, with the nodes of its version placed at its
+   * offsets (yaml/incremental.ts: an older version read after a newer one was parsed).
+   */
   private run<T>(work: () => T): T {
+    this.document.yaml.place();
     return withMessages(this.inputs.messages, work);
   }
 
@@ -61,6 +65,8 @@ export class DocumentAnalysis {
    * reading for prose without claims.
    */
   prose(): ProseAnalysis {
+    // Placed also when remembered: the claims' ranges are read from the version's nodes.
+    this.document.yaml.place();
     if (!this.proseMemo) {
       try {
         this.proseMemo = { value: this.run(() => analyzeProse(this.document, this.inputs.codes, this.inputs.settings)) };
@@ -75,6 +81,7 @@ export class DocumentAnalysis {
   }
 
   validation(): ValidationResult {
+    this.document.yaml.place();
     if (!this.validationMemo) {
       const context = {
         document: this.document,
@@ -124,6 +131,7 @@ export class DocumentAnalysis {
   /** Quick fixes for the findings of this analysis in a range. */
   codeActions(textDocument: TextDocument, range: Span): CodeAction[] {
     const findings = this.validation().findings;
+    // (run places the version again: the findings' ranges are read from its nodes.)
     return this.run(() => codeActions(textDocument, range, findings));
   }
 
@@ -133,6 +141,7 @@ export class DocumentAnalysis {
 
   /** The narrative sections and whether the report's template can write each. */
   generatableSections(): readonly NarrativeSectionInfo[] {
+    this.document.yaml.place();
     if (!this.sectionsMemo) this.sectionsMemo = this.run(() => generatableSections(this.document, this.inputs.codes));
     return this.sectionsMemo;
   }
@@ -140,6 +149,7 @@ export class DocumentAnalysis {
   /** The text generated for the section at a path (the edit, and whether it changes anything). */
   sectionGeneration(path: readonly number[]): SectionGeneration | undefined {
     const key = path.join('.');
+    this.document.yaml.place();
     if (!this.generations.has(key)) this.generations.set(key, this.run(() => generateSection(this.document, this.inputs.codes, path)));
     return this.generations.get(key);
   }
@@ -150,6 +160,7 @@ export class DocumentAnalysis {
   }
 
   folding(textDocument: TextDocument): FoldingRange[] {
+    this.document.yaml.place();
     return foldingRanges(textDocument, this.document);
   }
 }

@@ -12,6 +12,21 @@ import { Chunk, LeafChunk, planChunks } from './chunks';
 export interface ChunkCache {
   /** Trees by chunk text; a text that occurs n times has n trees (a tree has one place). */
   readonly entries: ReadonlyMap<string, readonly CachedParse[]>;
+  /** Shared by the versions of one document: which of them the shared trees are placed for. */
+  readonly placement: Placement;
+}
+
+/**
+ * A chunk's tree is shared by every version of the document that contains the chunk's text,
+ * possibly at different offsets; its nodes read their offsets from the chunk's anchor. Each
+ * version records where it puts each anchor, and `place()` puts them there: the version that
+ * was placed last is the one whose offsets every shared node reports. Parsing places the new
+ * version; an older version read afterwards (a late request, a test) places itself again —
+ * one assignment per chunk, and nothing when it is already placed — so every version keeps
+ * its own offsets without a copy of the trees (which would also lose every result kept per node).
+ */
+export class Placement {
+  current: IncrementalParse | undefined;
 }
 
 interface CachedParse {
@@ -28,24 +43,46 @@ export interface IncrementalParse {
   /** How many chunks were parsed (not taken from the cache): for the benchmark and tests. */
   readonly parsedChunks: number;
   readonly totalChunks: number;
+  /** Makes every node of this version report this version's offsets (see Placement). */
+  place(): void;
 }
 
 export function parseYaml(text: string, limits: ParseLimits = DEFAULT_LIMITS, previous?: ChunkCache): IncrementalParse {
   const plan = text.length <= limits.maxLength ? planChunks(text) : undefined;
   if (!plan) {
     const whole = parseWhole(text, limits);
-    return { root: whole.root, problems: whole.problems, cache: { entries: new Map() }, parsedChunks: 1, totalChunks: 1 };
+    // A whole parse shares no tree with any version: nothing to place.
+    return { root: whole.root, problems: whole.problems, cache: { entries: new Map(), placement: new Placement() }, parsedChunks: 1, totalChunks: 1, place: () => undefined };
   }
+  const placement = previous?.placement ?? new Placement();
   const parser = new ChunkParser(text, limits, previous?.entries);
   const pairs = plan.entries.flatMap((chunk) => parser.entry(chunk, 0));
   const root: YMap | null = pairs.length ? { kind: 'map', flow: false, pairs, start: pairs[0].start, end: pairs[pairs.length - 1].end } : null;
   parser.duplicates(pairs);
-  return { root, problems: parser.problems.sort((a, b) => a.start - b.start), cache: { entries: parser.used }, parsedChunks: parser.parsed, totalChunks: parser.total };
+  const anchors = parser.anchors;
+  const bases = parser.bases;
+  const version: IncrementalParse = {
+    root,
+    problems: parser.problems.sort((a, b) => a.start - b.start),
+    cache: { entries: parser.used, placement },
+    parsedChunks: parser.parsed,
+    totalChunks: parser.total,
+    place() {
+      if (placement.current === version) return;
+      for (let i = 0; i < anchors.length; i++) anchors[i].base = bases[i];
+      placement.current = version;
+    },
+  };
+  placement.current = version;
+  return version;
 }
 
 class ChunkParser {
   readonly problems: YamlProblem[] = [];
   readonly used = new Map<string, CachedParse[]>();
+  /** Where this version puts each chunk's anchor (see Placement). */
+  readonly anchors: Anchor[] = [];
+  readonly bases: number[] = [];
   parsed = 0;
   total = 0;
 
@@ -74,6 +111,8 @@ class ChunkParser {
     uses.push(cached);
     this.used.set(key, uses);
     cached.anchor.base = chunk.start;
+    this.anchors.push(cached.anchor);
+    this.bases.push(chunk.start);
     for (const problem of cached.problems) this.problems.push({ ...problem, start: problem.start + chunk.start, end: problem.end + chunk.start });
     return cached.root;
   }
