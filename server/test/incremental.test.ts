@@ -125,3 +125,30 @@ test('every version keeps its own offsets: v1 read after v2 was parsed from it',
   assert.equal(svc.analyze(v2).claimAt(claim1.start + 2)?.span.start, claim1.start + 2);
   assert.deepEqual(shown(svc.validate(v1)), found1, 'switching back and forth');
 });
+
+test('a version parsed from the previous one is the whole-text tree, whatever the edit (lines copied, moved, deleted)', () => {
+  const text = readSample('003-jiyuan-2024.budget.yaml');
+  let seed = 11;
+  const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+  let previous = parseYaml(text);
+  let current = text;
+  for (let i = 0; i < 80; i++) {
+    const lines = current.split('\n');
+    const at = random(lines.length);
+    switch (i % 5) {
+      case 0: lines.splice(at, 0, lines[random(lines.length)]); break; // a copied line (same text twice)
+      case 1: lines.splice(at, 1); break;
+      case 2: { const [moved] = lines.splice(at, 1); lines.splice(random(lines.length), 0, moved); break; }
+      case 3: lines[at] = lines[at].replace(/\d/, '5'); break;
+      default: lines.splice(at, 0, lines[at]); // the line doubled in place: prefix and suffix overlap
+    }
+    const edited = lines.join('\n');
+    const whole = parseWhole(edited);
+    if (whole.problems.length > 0) continue;
+    const next = parseYaml(edited, undefined, previous.cache);
+    assert.deepEqual(plainTree(next.root), plainTree(whole.root), `edit ${i} at line ${at + 1}`);
+    assert.ok(next.parsedChunks <= 3, `edit ${i}: ${next.parsedChunks} chunks parsed again`);
+    previous = next;
+    current = edited;
+  }
+});

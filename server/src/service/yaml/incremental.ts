@@ -8,12 +8,30 @@ import { Chunk, LeafChunk, planChunks } from './chunks';
  * not change since the previous version: an edit re-parses one row, one table head or one
  * section, not the whole file. The assembled tree is the tree a whole-text parse gives (a
  * test compares them on the samples and on mutated texts).
+ *
+ * What did not change is found by position, not by text: the versions' common prefix and
+ * suffix are compared once, and a chunk that lies wholly in either is the previous version's
+ * chunk at the same place (shifted by the edit's length in the suffix). Looking chunks up by
+ * their text cost a slice and a hash of every row on every edit — half of an edit of a
+ * 10,000-row report.
  */
 export interface ChunkCache {
-  /** Trees by chunk text; a text that occurs n times has n trees (a tree has one place). */
-  readonly entries: ReadonlyMap<string, readonly CachedParse[]>;
+  /** The text the trees were parsed from. */
+  readonly text: string;
+  /** The previous version's leaf chunks by their start offset. */
+  readonly chunks: ReadonlyMap<number, CachedParse>;
   /** Shared by the versions of one document: which of them the shared trees are placed for. */
   readonly placement: Placement;
+}
+
+interface CachedParse {
+  /** The chunk's length (its text is what the previous version had there). */
+  readonly length: number;
+  readonly depth: number;
+  readonly root: YNode | null;
+  /** Problems with offsets relative to the chunk. */
+  readonly problems: readonly YamlProblem[];
+  readonly anchor: Anchor;
 }
 
 /**
@@ -52,10 +70,10 @@ export function parseYaml(text: string, limits: ParseLimits = DEFAULT_LIMITS, pr
   if (!plan) {
     const whole = parseWhole(text, limits);
     // A whole parse shares no tree with any version: nothing to place.
-    return { root: whole.root, problems: whole.problems, cache: { entries: new Map(), placement: new Placement() }, parsedChunks: 1, totalChunks: 1, place: () => undefined };
+    return { root: whole.root, problems: whole.problems, cache: { text, chunks: new Map(), placement: new Placement() }, parsedChunks: 1, totalChunks: 1, place: () => undefined };
   }
   const placement = previous?.placement ?? new Placement();
-  const parser = new ChunkParser(text, limits, previous?.entries);
+  const parser = new ChunkParser(text, limits, previous);
   const pairs = plan.entries.flatMap((chunk) => parser.entry(chunk, 0));
   const root: YMap | null = pairs.length ? { kind: 'map', flow: false, pairs, start: pairs[0].start, end: pairs[pairs.length - 1].end } : null;
   parser.duplicates(pairs);
@@ -64,7 +82,7 @@ export function parseYaml(text: string, limits: ParseLimits = DEFAULT_LIMITS, pr
   const version: IncrementalParse = {
     root,
     problems: parser.problems.sort((a, b) => a.start - b.start),
-    cache: { entries: parser.used, placement },
+    cache: { text, chunks: parser.used, placement },
     parsedChunks: parser.parsed,
     totalChunks: parser.total,
     place() {
@@ -79,37 +97,78 @@ export function parseYaml(text: string, limits: ParseLimits = DEFAULT_LIMITS, pr
 
 class ChunkParser {
   readonly problems: YamlProblem[] = [];
-  readonly used = new Map<string, CachedParse[]>();
+  readonly used = new Map<number, CachedParse>();
   /** Where this version puts each chunk's anchor (see Placement). */
   readonly anchors: Anchor[] = [];
   readonly bases: number[] = [];
   parsed = 0;
   total = 0;
+  /** Chunks ending at or before this offset are unchanged in place. */
+  private readonly prefix: number;
+  /** Chunks starting at or after this offset are unchanged, `shift` characters further on. */
+  private readonly suffixStart: number;
+  private readonly shift: number;
+  /** The previous version's chunks between prefix and suffix, by depth and text (built when needed). */
+  private middle: Map<string, CachedParse[]> | undefined;
 
   constructor(
     private readonly text: string,
     private readonly limits: ParseLimits,
-    private readonly previous: ReadonlyMap<string, readonly CachedParse[]> | undefined,
-  ) {}
+    private readonly previous: ChunkCache | undefined,
+  ) {
+    const before = previous?.text ?? '';
+    this.prefix = commonPrefix(before, text);
+    const suffix = commonSuffix(before, text, this.prefix);
+    this.suffixStart = text.length - suffix;
+    this.shift = text.length - before.length;
+  }
+
+  /** The previous version's tree of this chunk, when its text is unchanged. */
+  private reused(chunk: LeafChunk, depth: number): CachedParse | undefined {
+    if (!this.previous) return undefined;
+    let at: number;
+    if (chunk.end <= this.prefix) at = chunk.start;
+    else if (chunk.start >= this.suffixStart) at = chunk.start - this.shift;
+    else return this.moved(chunk, depth);
+    const cached = this.previous.chunks.get(at);
+    return cached && cached.length === chunk.end - chunk.start && cached.depth === depth ? cached : undefined;
+  }
+
+  /**
+   * A chunk between the common prefix and suffix may still be one the edit only moved (rows
+   * cut and pasted, a line copied): the previous version's chunks in that stretch, by text.
+   * Each is taken once: a tree has one place.
+   */
+  private moved(chunk: LeafChunk, depth: number): CachedParse | undefined {
+    if (!this.previous) return undefined;
+    if (!this.middle) {
+      this.middle = new Map();
+      const before = this.previous.text;
+      const end = before.length - (this.text.length - this.suffixStart);
+      for (const [at, cached] of this.previous.chunks) {
+        if (at + cached.length <= this.prefix || at >= end) continue;
+        const key = `${cached.depth}\u0000${before.slice(at, at + cached.length)}`;
+        const list = this.middle.get(key);
+        if (list) list.push(cached);
+        else this.middle.set(key, [cached]);
+      }
+    }
+    return this.middle.get(`${depth}\u0000${this.text.slice(chunk.start, chunk.end)}`)?.shift();
+  }
 
   /**
    * Parses one leaf chunk, or takes its tree from the previous version when its text is
-   * unchanged and moves the tree's anchor to the chunk's new offset. A text that occurs several
-   * times (a row repeated in two tables) has one tree per occurrence: a tree has one place.
+   * unchanged and moves the tree's anchor to the chunk's new offset.
    */
   leaf(chunk: LeafChunk, depth: number): YNode | null {
-    const source = this.text.slice(chunk.start, chunk.end);
-    const key = `${depth}\u0000${source}`;
     this.total++;
-    const uses = this.used.get(key) ?? [];
-    let cached = this.previous?.get(key)?.[uses.length];
+    let cached = this.reused(chunk, depth);
     if (!cached) {
-      const parsed = parseWhole(source, this.limits, 0, depth);
-      cached = { root: parsed.root, problems: parsed.problems, anchor: parsed.anchor };
+      const parsed = parseWhole(this.text.slice(chunk.start, chunk.end), this.limits, 0, depth);
+      cached = { length: chunk.end - chunk.start, depth, root: parsed.root, problems: parsed.problems, anchor: parsed.anchor };
       this.parsed++;
     }
-    uses.push(cached);
-    this.used.set(key, uses);
+    this.used.set(chunk.start, cached);
     cached.anchor.base = chunk.start;
     this.anchors.push(cached.anchor);
     this.bases.push(chunk.start);
@@ -183,4 +242,24 @@ function injectPair(pair: YPair, value: YNode): YPair {
     return { key: pair.key, value: merged, start: pair.start, end };
   }
   return { key: pair.key, value, start: pair.start, end: value.end };
+}
+
+/** Length of the longest common prefix (compared in blocks: this runs on every edit). */
+function commonPrefix(a: string, b: string): number {
+  const limit = Math.min(a.length, b.length);
+  let i = 0;
+  const BLOCK = 1024;
+  while (i + BLOCK <= limit && a.substr(i, BLOCK) === b.substr(i, BLOCK)) i += BLOCK;
+  while (i < limit && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/** Length of the longest common suffix that does not reach into the common prefix. */
+function commonSuffix(a: string, b: string, prefix: number): number {
+  const limit = Math.min(a.length, b.length) - prefix;
+  let n = 0;
+  const BLOCK = 1024;
+  while (n + BLOCK <= limit && a.substr(a.length - n - BLOCK, BLOCK) === b.substr(b.length - n - BLOCK, BLOCK)) n += BLOCK;
+  while (n < limit && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
+  return n;
 }
