@@ -33,7 +33,7 @@ import { DocumentStore } from './node/lsp/documentStore';
 import { createStdioConnection } from './node/lsp/stdioFraming';
 import { AnalysisCache, AnalysisRequest } from './node/lsp/analysisCache';
 import { ServiceCache } from './node/lsp/serviceCache';
-import { ValidationScheduler, WorkToken, yieldToEventLoop } from './node/lsp/validationScheduler';
+import { AdaptiveDelay, ValidationScheduler, WorkToken, yieldToEventLoop } from './node/lsp/validationScheduler';
 import { budgetSection, DEFAULT_EDITOR_SETTINGS, EditorSettings, effectiveLocale, readEditorSettings, resolveCodeTablePaths, uriToPath } from './node/lsp/editorSettings';
 import { codeList } from './node/lsp/codeList';
 import { codeInsertionEdits } from './node/lsp/codeInsertion';
@@ -108,6 +108,7 @@ export function startServer(connection: Connection): void {
   let workspaceFolders: string[] = [];
   let trusted = true;
   let debounceMs = DEFAULT_DEBOUNCE_MS;
+  let delays = new AdaptiveDelay(debounceMs);
   let codeActionDisabledSupport = false;
   let ready: Promise<void> = Promise.resolve();
   /** The locale of the server's own messages (notifications, errors of requests). */
@@ -219,14 +220,19 @@ export function startServer(connection: Connection): void {
     if (token.cancelled || !document) return;
     const version = document.version;
     const request = requestFor(uri, settings);
+    let cost = 0;
     if (!analyses.hasValidation(document, request)) {
+      const parseStart = performance.now();
       analyses.parsed(document, request.service);
+      cost += performance.now() - parseStart;
       // Between parse and validation, newer edits may have arrived: then this work is outdated.
       await yieldToEventLoop();
       if (token.cancelled || documents.get(uri)?.version !== version) return;
     }
+    const checkStart = performance.now();
     const analysis = analyses.analysis(document, request);
     const validation = analyses.validation(document, request);
+    if (cost > 0) delays.record(uri, cost + performance.now() - checkStart);
     if (token.cancelled || documents.get(uri)?.version !== version) return;
     if (loggedErrors.has(analysis)) publish(uri, version, { ...validation.result, internalErrors: [] }, validation.diagnostics);
     else {
@@ -275,6 +281,7 @@ export function startServer(connection: Connection): void {
     editorLocale = params.locale;
     trusted = options.trusted !== false;
     if (typeof options.debounceMs === 'number' && options.debounceMs >= 0) debounceMs = options.debounceMs;
+    delays = new AdaptiveDelay(debounceMs);
     const capabilities = params.capabilities;
     hasConfiguration = !!capabilities.workspace?.configuration;
     hasDynamicConfiguration = !!capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
@@ -351,7 +358,7 @@ export function startServer(connection: Connection): void {
 
   connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
     const outcome = documents.change(textDocument.uri, textDocument.version, contentChanges);
-    if (outcome === 'applied') scheduler.schedule(textDocument.uri, debounceMs);
+    if (outcome === 'applied') scheduler.schedule(textDocument.uri, delays.delay(textDocument.uri));
     else log(`ignored a ${outcome} change of ${textDocument.uri} (version ${textDocument.version}, have ${documents.get(textDocument.uri)?.version ?? 'none'})`);
   });
 
@@ -360,6 +367,7 @@ export function startServer(connection: Connection): void {
     scheduler.cancel(uri);
     documents.close(uri);
     analyses.delete(uri);
+    delays.forget(uri);
     settingsCache.delete(uri);
     if (workspaceReports.has(uri)) recheckFromDisk(uri);
     else void connection.sendDiagnostics({ uri, diagnostics: [] });

@@ -4,7 +4,7 @@ import * as path from 'path';
 import { codeInsertionEdits, yamlFlowScalar } from '../../src/node/lsp/codeInsertion';
 import { readEditorSettings, resolveCodeTablePaths, effectiveLocale, budgetSection } from '../../src/node/lsp/editorSettings';
 import { DocumentStore } from '../../src/node/lsp/documentStore';
-import { ValidationScheduler, WorkToken } from '../../src/node/lsp/validationScheduler';
+import { AdaptiveDelay, ValidationScheduler, WorkToken } from '../../src/node/lsp/validationScheduler';
 import type { OffsetEdit } from '../../src/service/findings';
 import { fileUri } from './lspTestClient';
 
@@ -136,4 +136,19 @@ test('the scheduler runs the last of quick successive requests and cancels runni
   assert.equal(runs.length, 2);
   assert.equal(tokens[1].cancelled, false);
   scheduler.cancelAll();
+});
+
+test('the wait before a check follows the cost of the last check, within the configured delay', () => {
+  const delays = new AdaptiveDelay(200);
+  assert.equal(delays.delay('a'), 200, 'nothing known: the configured delay');
+  delays.record('a', 12);
+  assert.equal(delays.delay('a'), AdaptiveDelay.MIN_MS, 'a cheap check: short wait, still long enough to join keystrokes');
+  delays.record('a', 40);
+  assert.equal(delays.delay('a'), 80);
+  delays.record('a', 150);
+  assert.equal(delays.delay('a'), 200, 'a slow report waits as long as before, no longer');
+  assert.equal(delays.delay('b'), 200, 'per document');
+  delays.forget('a');
+  assert.equal(delays.delay('a'), 200);
+  assert.equal(new AdaptiveDelay(0).delay('a'), 0, 'debounceMs 0 means no wait at all');
 });

@@ -18,7 +18,7 @@ export interface InitializationOptions {
   readonly trusted?: boolean;
   /** Send `budget/ledger` after each validation (the VS Code client's coverage view). */
   readonly ledgerNotifications?: boolean;
-  /** Milliseconds between the last edit and validation (default 200). */
+  /** The longest wait between the last edit and validation (default 200); the wait follows the cost of the last check (AdaptiveDelay). */
   readonly debounceMs?: number;
   /**
    * Commands the client runs itself (e.g. REGENERATE_SECTION_COMMAND, which shows a diff before

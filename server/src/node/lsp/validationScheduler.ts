@@ -48,6 +48,37 @@ export class ValidationScheduler {
   }
 }
 
+/**
+ * The wait between an edit and its check, following what the last check of the document cost.
+ * A fixed 200 ms made a 20 ms check reach the author after 220 ms; waiting about twice the cost
+ * still lets a burst of typing coalesce (a check is cancelled by the next keystroke anyway) and
+ * a slow report keeps the full wait, so the work done per burst is no more than before.
+ */
+export class AdaptiveDelay {
+  /** Shortest wait: keystrokes closer than this are one burst whatever the check costs. */
+  static readonly MIN_MS = 30;
+  private readonly costs = new Map<string, number>();
+
+  /** `maxMs` is the configured delay (budget's debounce): the wait never exceeds it. */
+  constructor(private readonly maxMs: number) {}
+
+  /** Records the milliseconds of work the last check of a document took. */
+  record(uri: string, ms: number): void {
+    this.costs.set(uri, ms);
+  }
+
+  forget(uri: string): void {
+    this.costs.delete(uri);
+  }
+
+  /** The wait before checking the document after an edit. */
+  delay(uri: string): number {
+    const cost = this.costs.get(uri);
+    if (cost === undefined) return this.maxMs;
+    return Math.min(this.maxMs, Math.max(AdaptiveDelay.MIN_MS, Math.ceil(2 * cost)));
+  }
+}
+
 /** Lets queued messages (newer edits, cancellations) in before the next step of a long job. */
 export function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
