@@ -7,6 +7,7 @@ import type { ParsedDocument } from '../document';
 import type { Messages } from '../i18n/l10n';
 import type { ProseAnalysis } from '../prose/types';
 import type { InternalError } from '../analysis/internalErrors';
+import type { RelationEvidence } from './evidence/relationEvidence';
 
 export type RuleArea = 'yaml' | 'schema' | 'amount' | 'label' | 'code' | 'sum' | 'xref' | 'text' | 'review';
 
@@ -49,6 +50,8 @@ export interface ReportedFinding {
   readonly data?: FindingData;
   /** Only for findings filed under a companion rule (sum/rounding). */
   readonly rule?: string;
+  /** The relation between figures the finding is about (placement and fix by evidence). */
+  readonly evidence?: RelationEvidence;
 }
 
 export interface RuleRun {
@@ -57,6 +60,11 @@ export interface RuleRun {
   /** Records something the rule should have checked but could not. */
   couldNotCheck(reason: string): void;
   report(finding: ReportedFinding): void;
+  /**
+   * Records a relation between printed figures that was compared, whether it held or not: the
+   * evidence that decides which figure of a failing relation is wrong (rules/evidence).
+   */
+  relation(evidence: RelationEvidence): void;
 }
 
 export interface Rule {
