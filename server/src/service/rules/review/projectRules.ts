@@ -214,7 +214,7 @@ export const projectNameYear: Rule = {
         run.report({
           span,
           message: t('The text names project {0} with the year {1}; the project table names it "{2}"', match[0], found[1], project.name),
-          data: { computed: project.year, fixes: [{ title: t('Replace with {0}', project.year), edits: [{ span, newText: project.year }] }] },
+          data: { computed: project.year, fixes: [{ title: t('Replace with {0}', project.year), edits: [{ span, newText: project.year }], certain: true }] },
         });
       }
     }
