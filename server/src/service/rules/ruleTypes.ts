@@ -1,6 +1,6 @@
 import type { Span } from '../yaml/ast';
 import type { Finding, FindingData, Severity } from '../findings';
-import type { Report } from '../model/types';
+import type { Cell, Report } from '../model/types';
 import type { CodeTables } from '../codes/codeTables';
 import type { Dec } from '../amount/rounding';
 import type { ParsedDocument } from '../document';
@@ -110,4 +110,9 @@ export interface ValidationResult {
   readonly claims: ClaimCounts;
   /** Bugs of the checker met on this document (empty when all went well). */
   readonly internalErrors: readonly InternalError[];
+  /**
+   * Printed figures in question: cells of relations that fail, which no relation that holds
+   * confirms (rules/evidence). What is generated from the data must not copy them.
+   */
+  readonly inQuestion?: readonly Cell[];
 }

@@ -7,6 +7,7 @@ import { DependencyFailed, InternalError, internalError } from '../analysis/inte
 import { isExpectedError, plainErrorText } from '../i18n/plainError';
 import type { LedgerEntry, Outcome, Rule, RuleContext, RuleRun, ValidationResult } from './ruleTypes';
 import type { RelationEvidence } from './evidence/relationEvidence';
+import type { Cell } from '../model/types';
 import { placeByEvidence } from './evidence/placement';
 
 interface Tally {
@@ -83,8 +84,11 @@ export function runRules(context: RuleContext, rules: readonly Rule[] = RULES): 
       }
     }
   }
+  let inQuestion: readonly Cell[] = [];
   try {
-    findings = placeByEvidence(findings, evidenceOf, relations, context).findings;
+    const placement = placeByEvidence(findings, evidenceOf, relations, context);
+    findings = placement.findings;
+    inQuestion = placement.inQuestion;
   } catch (error) {
     internalErrors.push(internalError('evidence', error));
   }
@@ -103,7 +107,7 @@ export function runRules(context: RuleContext, rules: readonly Rule[] = RULES): 
     // A failed reading is already recorded (and its rules are internal-error); anything else is new.
     if (!(error instanceof DependencyFailed)) internalErrors.push(internalError('claims', error));
   }
-  return { findings, ledger, claims, internalErrors };
+  return { findings, ledger, claims, internalErrors, inQuestion };
 }
 
 function outcomeOf(tally: Tally | undefined): Outcome {

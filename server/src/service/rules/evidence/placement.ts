@@ -36,11 +36,12 @@ import { cellKey, relationMembers, RelationEvidence, RelationMember } from './re
  */
 export interface Placement {
   readonly findings: Finding[];
-  /** Cells of failing relations that no relation confirms (by cell key): the figures in question. */
-  readonly suspects: ReadonlySet<number>;
+  /** Cells of failing relations that no equation that holds confirms: the figures in question. */
+  readonly inQuestion: readonly Cell[];
 }
 
 interface Counts {
+  readonly cell: Cell;
   fail: number;
   pass: number;
 }
@@ -63,10 +64,11 @@ export interface PlacementContext {
 
 export function placeByEvidence(findings: readonly Finding[], evidenceOf: ReadonlyMap<Finding, RelationEvidence>, relations: readonly RelationEvidence[], context: PlacementContext): Placement {
   const failing = relations.filter((r) => r.outcome === 'fail');
-  if (failing.length === 0) return { findings: [...findings], suspects: new Set() };
+  if (failing.length === 0) return { findings: [...findings], inQuestion: [] };
   const counts = evidenceCounts(failing, relations);
   const suspects = new Set<number>();
   for (const [key, entry] of counts) if (entry.pass === 0) suspects.add(key);
+  const inQuestion = [...suspects].map((key) => counts.get(key)!.cell);
   const blames = new Map<Finding, Blame>();
   for (const finding of findings) {
     const evidence = evidenceOf.get(finding);
@@ -80,7 +82,7 @@ export function placeByEvidence(findings: readonly Finding[], evidenceOf: Readon
     const b = blames.get(finding);
     return b ? placedFinding(b, labelOf, context.text) : withoutFixesFromSuspects(finding, suspects, claimFigureSpans);
   });
-  return { findings: placed, suspects };
+  return { findings: placed, inQuestion };
 }
 
 /** Failing and passing relations per cell, for the cells of failing relations only (a pass elsewhere decides nothing). */
@@ -91,7 +93,7 @@ function evidenceCounts(failing: readonly RelationEvidence[], relations: readonl
       const key = cellKey(cell);
       const entry = counts.get(key);
       if (entry) entry.fail++;
-      else counts.set(key, { fail: 1, pass: 0 });
+      else counts.set(key, { cell, fail: 1, pass: 0 });
     }
   }
   for (const relation of relations) {
