@@ -15,6 +15,7 @@ import { importPdf, PdfReadError } from './publish/node/pdfImport';
 import { newReportYaml } from './publish/import/emitYaml';
 import { pageLocator } from './publish/pdf/sourcePages';
 import { runExport } from './commands/export';
+import { runNew } from './commands/new';
 import { CommandIO, usageOr } from './commands/args';
 import { collectReports, inputProblemText, readReportBytes, ReportFileSystem } from './node/reportFiles';
 import { decodeReport, ENCODING_LABELS } from './service/yaml/encoding';
@@ -28,6 +29,7 @@ const SUBCOMMANDS: Readonly<Record<string, (argv: readonly string[], io: CliIO) 
   generate: runGenerate,
   import: runImport,
   export: runExport,
+  new: runNew,
 };
 
 /**
@@ -38,6 +40,7 @@ const SUBCOMMANDS: Readonly<Record<string, (argv: readonly string[], io: CliIO) 
  *   budget-check generate <file> [--section TITLE] [--in-place]
  *   budget-check import <file.xlsx>... | <report.pdf> [-o report.budget.yaml]
  *   budget-check export <report> [--xlsx out.xlsx] [--html out.html] [--pdf out.pdf]
+ *   budget-check new --kind unit|department --template ID [--year YYYY] [--department NAME] [-o report.budget.yaml] [--force]
  *
  * A .pdf is imported in memory (as `budget-check import` would write it) and checked; its findings
  * name the line of that report and the page of the PDF.
@@ -57,7 +60,7 @@ interface Options {
   inputs: string[];
 }
 
-const USAGE = 'usage: budget-check [check] [--format text|json] [--codes FILE.csv] [--ledger] [--locale zh-cn|en] [--rule ID=SEVERITY] [--tolerance N] [--code-year YYYY] <file|dir|report.pdf>...\n       budget-check generate <file> [--section TITLE] [--in-place]\n       budget-check import <file.xlsx>... | <report.pdf> [-o report.budget.yaml]\n       budget-check export <report> [--xlsx out.xlsx] [--html out.html] [--pdf out.pdf]';
+const USAGE = 'usage: budget-check [check] [--format text|json] [--codes FILE.csv] [--ledger] [--locale zh-cn|en] [--rule ID=SEVERITY] [--tolerance N] [--code-year YYYY] <file|dir|report.pdf>...\n       budget-check generate <file> [--section TITLE] [--in-place]\n       budget-check import <file.xlsx>... | <report.pdf> [-o report.budget.yaml]\n       budget-check export <report> [--xlsx out.xlsx] [--html out.html] [--pdf out.pdf]\n       budget-check new --kind unit|department --template ID [--year YYYY] [--department NAME] [-o report.budget.yaml] [--force]';
 
 function readOptions(argv: readonly string[]): Options | string {
   const parsed = usageOr(() => parseArgs({
