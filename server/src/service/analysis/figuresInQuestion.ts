@@ -23,7 +23,7 @@ export function textWithFiguresChanged(text: string, cells: readonly Cell[]): st
 
 /** The figures in question as a message names them (at most three). */
 export function figuresNamed(report: Report, cells: readonly Cell[]): string {
-  const labels = cellLabels(report);
+  const labels = cellLabels(report, new Set(cells.map(cellKey)));
   const named = cells.slice(0, 3).map((cell) => `${labels.get(cellKey(cell)) ?? cell.key} ${cell.amount.text.trim()}`);
   return named.join('、') + (cells.length > 3 ? ' …' : '');
 }

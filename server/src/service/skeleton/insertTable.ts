@@ -26,7 +26,10 @@ export function insertEmptyTable(text: string, report: Report, key: TableKey): O
   const rank = (k: string): number => (order.includes(k) ? order.indexOf(k) : order.length);
   const next = tables.pairs.find((p) => rank(p.key.value) > rank(key));
   // Tables separated by blank lines get one around the new table too.
-  const spaced = tables.pairs.slice(1).some((p) => /\n[ \t]*\n$/.test(text.slice(0, startWithComments(text, p.key.start))));
+  const spaced = tables.pairs.slice(1).some((p) => {
+    const at = startWithComments(text, p.key.start);
+    return /\n[ \t]*\n$/.test(text.slice(Math.max(0, at - 80), at));
+  });
   const lines = emptyTableLines(key, wording, indent);
   if (next) {
     // Before the next table and the comment lines right above it (they belong to it).

@@ -7,7 +7,7 @@ import type { Cell, Report } from '../../model/types';
 import type { Span } from '../../yaml/ast';
 import type { ProseAnalysis } from '../../prose/types';
 import { cellLabels } from './cellLabels';
-import { cellKey, relationMembers, RelationEvidence, RelationMember } from './relationEvidence';
+import { cellKey, forEachCell, relationMembers, RelationEvidence, RelationMember } from './relationEvidence';
 
 /**
  * Where the evidence points (issue 15, "quick fixes must never make a correct report wrong").
@@ -44,6 +44,8 @@ interface Counts {
   readonly cell: Cell;
   fail: number;
   pass: number;
+  /** The relation last counted (see evidenceCounts). */
+  stamp: number;
 }
 
 /** A failing relation's finding and the figure it is blamed on. */
@@ -75,8 +77,9 @@ export function placeByEvidence(findings: readonly Finding[], evidenceOf: Readon
     if (evidence?.outcome === 'fail') blames.set(finding, blame(finding, evidence, counts));
   }
   agreeOnValues([...blames.values()]);
+  // Labels only of the figures findings move to (one pass over the report's cells).
   let labels: Map<number, string> | undefined;
-  const labelOf = (cell: Cell): string => (labels ??= cellLabels(context.report)).get(cellKey(cell)) ?? cell.key;
+  const labelOf = (cell: Cell): string => (labels ??= cellLabels(context.report, new Set([...blames.values()].flatMap((b) => (b.culprit ? [cellKey(b.culprit.cell)] : []))))).get(cellKey(cell)) ?? cell.key;
   const claimFigureSpans = proseFigureSpans(context);
   const placed = findings.map((finding) => {
     const b = blames.get(finding);
@@ -85,26 +88,38 @@ export function placeByEvidence(findings: readonly Finding[], evidenceOf: Readon
   return { findings: placed, inQuestion };
 }
 
-/** Failing and passing relations per cell, for the cells of failing relations only (a pass elsewhere decides nothing). */
+/**
+ * Failing and passing relations per cell, for the cells of failing relations only (a pass
+ * elsewhere decides nothing). No allocation per relation: the passing ones are most of a large
+ * report's, and each is visited once.
+ */
 function evidenceCounts(failing: readonly RelationEvidence[], relations: readonly RelationEvidence[]): Map<number, Counts> {
   const counts = new Map<number, Counts>();
+  // A stamp per relation counts a cell written twice in one relation once.
+  let stamp = 0;
+  const failed = (cell: Cell): void => {
+    const key = cellKey(cell);
+    let entry = counts.get(key);
+    if (!entry) counts.set(key, (entry = { cell, fail: 0, pass: 0, stamp: 0 }));
+    if (entry.stamp === stamp) return;
+    entry.stamp = stamp;
+    entry.fail++;
+  };
+  const passed = (cell: Cell): void => {
+    const entry = counts.get(cellKey(cell));
+    if (!entry || entry.stamp === stamp) return;
+    entry.stamp = stamp;
+    entry.pass++;
+  };
   for (const relation of failing) {
-    for (const { cell } of relationMembers(relation)) {
-      const key = cellKey(cell);
-      const entry = counts.get(key);
-      if (entry) entry.fail++;
-      else counts.set(key, { cell, fail: 1, pass: 0 });
-    }
+    stamp++;
+    forEachCell(relation, failed);
   }
   for (const relation of relations) {
     // Only an equation that holds confirms its figures: 310 ≥ 300 holds for a wrong 310 too.
     if (relation.outcome !== 'pass' || relation.kind !== 'equation') continue;
-    for (const side of [relation.left, relation.right]) {
-      for (const figure of side) for (const cell of figure.cells) {
-        const entry = counts.get(cellKey(cell));
-        if (entry) entry.pass++;
-      }
-    }
+    stamp++;
+    forEachCell(relation, passed);
   }
   return counts;
 }

@@ -23,6 +23,8 @@ export interface RelationEvidence {
    * (其中 parts, a subset), which tells which figures disagree but gives no value.
    */
   readonly kind: 'equation' | 'bound';
+  /** A single printed cell on the left (a sum's printed whole), besides `left`. */
+  readonly whole?: Cell;
   readonly left: readonly RelationSide[];
   readonly right: readonly RelationSide[];
   /** The unit of every cell of the relation; absent when the cells are printed in different units (no fix then). */
@@ -52,21 +54,22 @@ export interface RelationMember {
   readonly side: 1 | -1;
 }
 
+/** Calls `visit` for every cell of a relation with its side (a cell written twice is visited twice). */
+export function forEachCell(evidence: RelationEvidence, visit: (cell: Cell, side: 1 | -1) => void): void {
+  if (evidence.whole) visit(evidence.whole, 1);
+  for (const figure of evidence.left) for (const cell of figure.cells) visit(cell, 1);
+  for (const figure of evidence.right) for (const cell of figure.cells) visit(cell, -1);
+}
+
 /** Each cell of a relation once, with its side. */
 export function relationMembers(evidence: RelationEvidence): RelationMember[] {
   const seen = new Set<number>();
-  const members: Array<{ cell: Cell; side: 1 | -1 }> = [];
-  const add = (sides: readonly RelationSide[], side: 1 | -1): void => {
-    for (const figure of sides) {
-      for (const cell of figure.cells) {
-        const key = cellKey(cell);
-        if (seen.has(key)) continue;
-        seen.add(key);
-        members.push({ cell, side });
-      }
-    }
-  };
-  add(evidence.left, 1);
-  add(evidence.right, -1);
+  const members: RelationMember[] = [];
+  forEachCell(evidence, (cell, side) => {
+    const key = cellKey(cell);
+    if (seen.has(key)) return;
+    seen.add(key);
+    members.push({ cell, side });
+  });
   return members;
 }

@@ -36,6 +36,7 @@ export interface SumCheck {
 }
 
 const MAX_TERMS_SHOWN = 6;
+const NONE: readonly [] = [];
 
 /** The terms of a sum as the report writes them: a printed cell as printed, a derived figure like `likeText`. */
 export function describeTerms(terms: readonly Term[], label?: string, likeText?: string): string {
@@ -62,16 +63,22 @@ export function checkSum(context: RuleContext, run: RuleRun, check: SumCheck): v
   const tolerance = context.settings.tolerance;
   // What the rounding rule lets a printed total differ from the sum of its printed parts.
   const allowed = halfUnit(Math.min(printedDecimals, partDecimals)).times(Math.max(nonBlank.length, 1)).plus(tolerance);
-  const evidence = (outcome: RelationEvidence['outcome'], statement?: () => string): RelationEvidence => ({
-    outcome,
-    kind: check.kind === 'includes' ? 'bound' : 'equation',
-    left: check.whole ? [{ cells: [check.whole] }] : [],
-    right: check.terms,
-    unit: check.unit,
-    residual: printed.minus(sum),
-    accepts: check.kind === 'includes' ? (residual) => residual.gte(tolerance.neg()) : (residual) => residual.abs().lte(allowed),
-    statement,
-  });
+  const kind = check.kind === 'includes' ? 'bound' : 'equation';
+  // A relation that holds is recorded with its cells only (most relations of a report hold);
+  // one that fails with what places its finding and computes its fix.
+  const evidence = (outcome: RelationEvidence['outcome'], statement?: () => string): RelationEvidence => outcome === 'pass'
+    ? { outcome, kind, whole: check.whole, left: NONE, right: check.terms }
+    : {
+        outcome,
+        kind,
+        whole: check.whole,
+        left: NONE,
+        right: check.terms,
+        unit: check.unit,
+        residual: printed.minus(sum),
+        accepts: check.kind === 'includes' ? (residual) => residual.gte(tolerance.neg()) : (residual) => residual.abs().lte(allowed),
+        statement,
+      };
   run.checked();
   if (check.kind === 'includes') {
     if (sum.lte(printed.plus(context.settings.tolerance))) {

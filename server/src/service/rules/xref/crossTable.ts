@@ -84,16 +84,18 @@ function compareFigures(context: RuleContext, run: RuleRun, relation: CrossTable
   const related = right.cells[0] ? [{ span: right.cells[0].span, message: t('compared with this figure') }] : [];
   const tolerance = context.settings.tolerance;
   // The two figures as evidence about their cells; a fix only within one unit.
-  const evidence = (outcome: RelationEvidence['outcome'], statement?: () => string): RelationEvidence => ({
-    outcome,
-    kind: relation.op === '<=' ? 'bound' : 'equation',
-    left: [left],
-    right: [right],
-    unit: mixed ? undefined : unit,
-    residual: mixed ? undefined : l.minus(r),
-    accepts: mixed ? undefined : relation.op === '<=' ? (residual) => residual.lte(tolerance) : (residual) => residual.abs().lte(roundingAllowance(left, right, unit).plus(tolerance)),
-    statement,
-  });
+  const evidence = (outcome: RelationEvidence['outcome'], statement?: () => string): RelationEvidence => outcome === 'pass'
+    ? { outcome, kind: relation.op === '<=' ? 'bound' : 'equation', left: [left], right: [right] }
+    : {
+        outcome,
+        kind: relation.op === '<=' ? 'bound' : 'equation',
+        left: [left],
+        right: [right],
+        unit: mixed ? undefined : unit,
+        residual: mixed ? undefined : l.minus(r),
+        accepts: mixed ? undefined : relation.op === '<=' ? (residual) => residual.lte(tolerance) : (residual) => residual.abs().lte(roundingAllowance(left, right, unit).plus(tolerance)),
+        statement,
+      };
   if (relation.op === '<=') {
     // A finer figure is compared as the coarser one prints it: 7,315 元 is 0.73 万元.
     const lPrinted = mixed && left.unit === '元' ? roundHalfUp(l, decimalsIn(right, unit)) : l;
