@@ -77,9 +77,10 @@ export function placeByEvidence(findings: readonly Finding[], evidenceOf: Readon
     if (evidence?.outcome === 'fail') blames.set(finding, blame(finding, evidence, counts));
   }
   agreeOnValues([...blames.values()]);
-  // Labels only of the figures findings move to (one pass over the report's cells).
+  // Labels only of the figures findings move to, built once (one pass over the report's cells).
+  const culprits = new Set([...blames.values()].flatMap((b) => (b.culprit ? [cellKey(b.culprit.cell)] : [])));
   let labels: Map<number, string> | undefined;
-  const labelOf = (cell: Cell): string => (labels ??= cellLabels(context.report, new Set([...blames.values()].flatMap((b) => (b.culprit ? [cellKey(b.culprit.cell)] : []))))).get(cellKey(cell)) ?? cell.key;
+  const labelOf = (cell: Cell): string => (labels ??= cellLabels(context.report, culprits)).get(cellKey(cell)) ?? cell.key;
   const claimFigureSpans = proseFigureSpans(context);
   const placed = findings.map((finding) => {
     const b = blames.get(finding);
@@ -173,25 +174,19 @@ function agreeOnValues(blames: readonly Blame[]): void {
       const known = proposals.get(text);
       proposals.set(text, { value, text, certain: (known?.certain ?? false) || b.certain });
     }
-    let best: { text: string; acceptedBy: Blame[]; certain: boolean } | undefined;
-    let tie = false;
-    for (const proposal of proposals.values()) {
-      if (proposal.text.trim() === cell.amount.text.trim()) continue;
-      const acceptedBy = group.filter((b) => accepts(b, proposal.value));
-      const better = !best || acceptedBy.length > best.acceptedBy.length || (acceptedBy.length === best.acceptedBy.length && proposal.certain && !best.certain);
-      if (better) {
-        tie = !!best && acceptedBy.length === best.acceptedBy.length && proposal.certain === best.certain;
-        best = { text: proposal.text, acceptedBy, certain: proposal.certain };
-      } else if (best && acceptedBy.length === best.acceptedBy.length && proposal.certain === best.certain) {
-        tie = true;
-      }
-    }
+    // The value most relations accept (a certain relation's first); two equally good: none.
+    const ranked = [...proposals.values()]
+      .filter((proposal) => proposal.text.trim() !== cell.amount.text.trim())
+      .map((proposal) => ({ ...proposal, acceptedBy: group.filter((b) => accepts(b, proposal.value)) }))
+      .sort((a, b) => b.acceptedBy.length - a.acceptedBy.length || Number(b.certain) - Number(a.certain));
+    const best = ranked[0];
+    const tie = ranked.length > 1 && ranked[1].acceptedBy.length === best.acceptedBy.length && ranked[1].certain === best.certain;
     if (!best || tie) {
       // No value the relations agree on: the figure is in question, its value is not known.
       for (const b of group) b.certain = false;
       continue;
     }
-    const dissent = group.some((b) => !best!.acceptedBy.includes(b) && b.evidence.kind === 'equation' && b.evidence.accepts);
+    const dissent = group.some((b) => !best.acceptedBy.includes(b) && b.evidence.kind === 'equation' && b.evidence.accepts);
     for (const b of group) {
       if (best.acceptedBy.includes(b)) {
         b.fix = best.text;
