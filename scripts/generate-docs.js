@@ -78,8 +78,32 @@ function topicsSection() {
   return lines.join('\n');
 }
 
+/**
+ * What each template requires a report to publish (review/missing-table, review/missing-section),
+ * for docs/format.md: the same for a 部门 and a 单位 report of the template.
+ */
+function requirementsSection() {
+  const { requiredTables } = load('service/rules/review/tableRules.js');
+  const { REQUIRED_TOPICS, TOPICS, templateRequirements } = load('service/rules/review/reviewData.js');
+  const { tableTitle } = load('service/schema/schemaInfo.js');
+  const { skeletonTemplates } = load('service/skeleton/skeleton.js');
+  const templates = JSON.parse(fs.readFileSync(path.join(root, 'data', 'review', 'templates.json'), 'utf8')).templates;
+  const lines = ['| template | tables (`tables:`) | sections of the 情况说明 (by topic) | not required |', '|---|---|---|---|'];
+  const row = (name, id) => {
+    const { required, exempt } = requiredTables(id);
+    const topics = [...new Set([...REQUIRED_TOPICS, ...templateRequirements(id).sections])];
+    const tables = required.map((key) => `\`${key}\` ${tableTitle(key)}`).join('、');
+    const sections = topics.map((topic) => TOPICS.get(topic)?.title ?? topic).join('、');
+    const exempted = [...exempt].map(([key, why]) => `\`${key}\`: ${why}`).join('；') || '—';
+    lines.push(`| ${name} | ${escape(tables)} | ${escape(sections)} | ${escape(exempted)} |`);
+  };
+  for (const { id } of skeletonTemplates()) row(`\`${id}\` ${templates[id]?.title ?? ''}`, id);
+  row('any other (or none)', undefined);
+  return lines.join('\n');
+}
+
 function generateFormat(text) {
-  return replaceBetween(text, 'topics', topicsSection());
+  return replaceBetween(replaceBetween(text, 'topics', topicsSection()), 'requirements', requirementsSection());
 }
 
 function replaceBetween(text, name, content) {

@@ -17,14 +17,19 @@ for (const sample of goldenFindings()) {
   const key = (f) => `${f.rule}|${f.line}|${f.text}|${f.message}`;
   const place = (f) => `${f.rule}|${f.line}|${f.text}`;
   const reviewed = new Map(old.findings.map((f) => [key(f), f]));
-  // A finding whose wording changed keeps its verdict (same rule, line and text); the change is
-  // printed so that the reviewer reads the new message.
+  // A finding whose wording changed keeps its verdict (same rule, line and text; several at one
+  // place are paired in order, never two with one verdict); the change is printed so that the
+  // reviewer reads the new message.
   const byPlace = new Map();
-  for (const f of old.findings) if (!byPlace.has(place(f))) byPlace.set(place(f), f);
+  const current = new Set(sample.findings.map(key));
+  for (const f of old.findings) {
+    if (current.has(key(f))) continue;
+    byPlace.set(place(f), [...(byPlace.get(place(f)) ?? []), f]);
+  }
   const findings = sample.findings.map((f) => {
     let previous = reviewed.get(key(f));
-    if (!previous && byPlace.has(place(f))) {
-      previous = byPlace.get(place(f));
+    if (!previous && byPlace.get(place(f))?.length) {
+      previous = byPlace.get(place(f)).shift();
       console.log(`  reworded ${place(f)}:\n    was ${previous.message}\n    now ${f.message}`);
     }
     return { ...f, verdict: previous?.verdict ?? 'unreviewed', why: previous?.why ?? '' };

@@ -16,6 +16,7 @@ import { importPdf, PdfReadError } from './publish/node/pdfImport';
 import { newReportYaml } from './publish/import/emitYaml';
 import { pageLocator } from './publish/pdf/sourcePages';
 import { runExport } from './commands/export';
+import { runNew } from './commands/new';
 import { CommandIO, isHelp, usageOr } from './commands/args';
 import { parseSettings, settingsProblemText } from './service/settingsInput';
 import { collectReports, inputProblemText, readReportBytes, ReportFileSystem } from './node/reportFiles';
@@ -32,6 +33,7 @@ const SUBCOMMANDS: Readonly<Record<string, (argv: readonly string[], io: CliIO) 
   import: runImport,
   export: runExport,
   review: runReview,
+  new: runNew,
 };
 
 /**
@@ -43,6 +45,7 @@ const SUBCOMMANDS: Readonly<Record<string, (argv: readonly string[], io: CliIO) 
  *   budget-check import <file.xlsx>... | <report.pdf> [-o report.budget.yaml]
  *   budget-check export <report> [--xlsx out.xlsx] [--html out.html] [--pdf out.pdf]
  *   budget-check review <folder|file>... [--html review.html] [--locale zh-cn|en] [--progress] [--jobs N]
+ *   budget-check new --kind unit|department --template ID [--year YYYY] [--department NAME] [-o report.budget.yaml] [--force]
  *
  * A .pdf is imported in memory (as `budget-check import` would write it) and checked; its findings
  * name the line of that report and the page of the PDF.
@@ -62,7 +65,7 @@ interface Options {
   inputs: string[];
 }
 
-const USAGE = 'usage: budget-check [check] [--format text|json] [--codes FILE.csv] [--ledger] [--locale zh-cn|en] [--rule ID=SEVERITY] [--tolerance N] [--code-year YYYY] <file|dir|report.pdf>...\n       budget-check generate <file> [--section TITLE] [--in-place]\n       budget-check import <file.xlsx>... | <report.pdf> [-o report.budget.yaml]\n       budget-check export <report> [--xlsx out.xlsx] [--html out.html] [--pdf out.pdf]\n       budget-check review <folder|file>... [--html review.html] [--locale zh-cn|en] [--progress] [--jobs N]';
+const USAGE = 'usage: budget-check [check] [--format text|json] [--codes FILE.csv] [--ledger] [--locale zh-cn|en] [--rule ID=SEVERITY] [--tolerance N] [--code-year YYYY] <file|dir|report.pdf>...\n       budget-check generate <file> [--section TITLE] [--in-place]\n       budget-check import <file.xlsx>... | <report.pdf> [-o report.budget.yaml]\n       budget-check export <report> [--xlsx out.xlsx] [--html out.html] [--pdf out.pdf]\n       budget-check review <folder|file>... [--html review.html] [--locale zh-cn|en] [--progress] [--jobs N]\n       budget-check new --kind unit|department --template ID [--year YYYY] [--department NAME] [-o report.budget.yaml] [--force]';
 
 function readOptions(argv: readonly string[]): Options | string {
   const parsed = usageOr(() => parseArgs({

@@ -39,6 +39,7 @@ import { codeList } from './node/lsp/codeList';
 import { codeInsertionEdits } from './node/lsp/codeInsertion';
 import { generateNarrative, generateOneSection, sectionCodeActions } from './node/lsp/narrativeRequests';
 import { publicationAnchor, publicationHtml, publicationPdf, validNonce } from './node/lsp/publicationRequests';
+import { newReport, reportTemplates } from './node/lsp/newReportRequests';
 import { exportXlsx, importWorkbooks } from './node/lsp/excelRequests';
 import {
   CHECK_DOCUMENTS_REQUEST,
@@ -76,6 +77,11 @@ import {
   PublicationHtmlParams,
   PublicationHtmlResult,
   REGENERATE_SECTION_COMMAND,
+  NEW_REPORT_REQUEST,
+  NewReportParams,
+  NewReportResult,
+  REPORT_TEMPLATES_REQUEST,
+  ReportTemplatesResult,
   WORKSPACE_TRUST_NOTIFICATION,
   WorkspaceTrustParams,
 } from './node/lsp/protocolExtensions';
@@ -520,6 +526,12 @@ export function startServer(connection: Connection): void {
     const { parsed } = await requireReport(params?.uri, params?.text);
     return exportXlsx(parsed);
   });
+
+  // ---- a new report (node/lsp/newReportRequests): the skeleton `budget-check new` writes ----
+
+  connection.onRequest(REPORT_TEMPLATES_REQUEST, (): ReportTemplatesResult => reportTemplates());
+
+  connection.onRequest(NEW_REPORT_REQUEST, (params: NewReportParams): NewReportResult => newReport(params));
 
   connection.onRequest(IMPORT_XLSX_REQUEST, async (params: ImportXlsxParams): Promise<ImportXlsxResult> => {
     await ready;

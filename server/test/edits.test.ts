@@ -45,6 +45,9 @@ test('every quick fix on every sample replaces only its finding\'s cell or numbe
           // Saying what an unknown label means adds one key right after the label (a new line
           // in a block mapping): an insertion, nothing replaced.
           if (finding.rule.startsWith('label/') && edit.span.start === edit.span.end && edit.span.start === finding.span.end && /^(?:, |\n +)[a-z_]+: "?[\w-]+"?$/.test(edit.newText)) continue;
+          // Publishing a missing table inserts the empty table (whole lines, in the order of the
+          // format) into `tables:`: an insertion, nothing replaced.
+          if (finding.rule === 'review/missing-table' && edit.span.start === edit.span.end && /^\n*( +)[a-z_]+:\n(\1  .*\n?)+\n?$/.test(edit.newText)) continue;
           // The edit stays on the finding's lines and never adds or removes a line.
           const lineStart = text.lastIndexOf('\n', finding.span.start - 1) + 1;
           const lineEnd = text.indexOf('\n', finding.span.end) === -1 ? text.length : text.indexOf('\n', finding.span.end);

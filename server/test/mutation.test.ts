@@ -2,20 +2,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { goldenSamples } from './goldenFindings';
 import { readSample, service } from './helpers';
-import type { Cell } from '../src/service/model/types';
-
-/** Every printed amount of a sample's tables (tables marked incomplete excluded: they cannot be checked). */
-export function amountCells(text: string): Array<{ table: string; cell: Cell }> {
-  const parsed = service().parse(text);
-  const cells: Array<{ table: string; cell: Cell }> = [];
-  for (const table of parsed.report.tables.values()) {
-    if (table.incomplete) continue;
-    const records = [...(table.total ? [table.total] : []), ...table.rows, ...table.groups.values(), ...[...table.lists.values()].flat()];
-    for (const record of records) for (const cell of record.cells.values()) if (!cell.amount.blank && cell.span.end > cell.span.start) cells.push({ table: table.key, cell });
-    for (const cell of table.scalars.values()) if (!cell.amount.blank && cell.span.end > cell.span.start) cells.push({ table: table.key, cell });
-  }
-  return cells.sort((a, b) => a.cell.span.start - b.cell.span.start);
-}
+import { amountCells } from './sampleCells';
 
 test('a changed figure in a table cell of any sample is reported', () => {
   const s = service();

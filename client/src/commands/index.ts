@@ -11,11 +11,12 @@ import { importExcel } from './importExcel';
 import { exportExcel } from './exportExcel';
 import { previewPublication } from './previewPublication';
 import { printPublication } from './printPublication';
+import { newReport } from './newReport';
 
 /** Every command of the extension; each id is contributed in package.json. */
 export const COMMANDS: readonly BudgetCommand[] = [
   checkWorkspace, insertCode, showSummary, showCoverage,
-  generateNarrative, regenerateSection, importExcel, exportExcel, previewPublication, printPublication,
+  generateNarrative, regenerateSection, importExcel, exportExcel, previewPublication, printPublication, newReport,
 ];
 
 export function registerCommands(services: CommandServices): vscode.Disposable {

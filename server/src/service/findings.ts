@@ -12,6 +12,13 @@ export interface Fix {
   /** Localised title of the code action. */
   readonly title: string;
   readonly edits: readonly OffsetEdit[];
+  /**
+   * True when the fix is determined by the report itself (the figure the evidence points at and
+   * the value every other figure of the relation gives, an official name, a typo with one
+   * reading); absent or false for a likely guess (the nearest key, the likely meaning of a
+   * label). "Fix all of this kind" applies only certain fixes.
+   */
+  readonly certain?: boolean;
 }
 
 /** What a finding carries for quick fixes, hovers and machine consumers. */

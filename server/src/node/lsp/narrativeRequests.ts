@@ -41,8 +41,10 @@ export function generateNarrative(document: TextDocument, analysis: DocumentAnal
   const skipped: Array<GenerateNarrativeResult['skipped'][number]> = [];
   for (const info of analysis.generatableSections()) {
     const g = info.generatable ? analysis.sectionGeneration(info.path) : undefined;
-    if (g) sections.push(sectionInfo(document, g));
-    else skipped.push({ path: [...info.path], title: info.title, reason: info.reason ?? NO_TEXT_BLOCK() });
+    // A section written from figures in question is left as it is (issue 15).
+    const blocker = g ? analysis.regenerationBlocker(info.path) : undefined;
+    if (g && !blocker) sections.push(sectionInfo(document, g));
+    else skipped.push({ path: [...info.path], title: info.title, reason: blocker ?? info.reason ?? NO_TEXT_BLOCK() });
   }
   return { version: document.version, sections, edits: sections.filter((s) => s.changed).map((s) => s.edit), skipped };
 }
@@ -61,6 +63,8 @@ export function generateOneSection(document: TextDocument, analysis: DocumentAna
   if (!info.generatable) return { version, title: info.title, reason: info.reason ?? NO_TEXT_BLOCK() };
   const g = analysis.sectionGeneration(info.path);
   if (!g) return { version, title: info.title, reason: NO_TEXT_BLOCK() };
+  const blocker = analysis.regenerationBlocker(info.path);
+  if (blocker) return { version, title: info.title, reason: blocker };
   return { version, title: info.title, section: sectionInfo(document, g) };
 }
 
@@ -97,6 +101,9 @@ export function sectionCodeActions(document: TextDocument, analysis: DocumentAna
   const g = analysis.sectionGeneration(info.path);
   if (!g) return disabled(NO_TEXT_BLOCK());
   if (!g.changed) return disabled(t('the section already says what the data say'));
+  // Never write a figure in question into the text (issue 15): the reason says which and what to do.
+  const blocker = analysis.regenerationBlocker(info.path);
+  if (blocker) return disabled(blocker);
   const action: CodeAction = { title, kind: ACTION_KIND };
   if (g.handEdited && options.clientCommand) {
     action.command = { title, command: REGENERATE_SECTION_COMMAND, arguments: [document.uri, [...g.path]] };

@@ -259,3 +259,24 @@ export interface ImportXlsxResult {
   readonly error?: string;
 }
 export const IMPORT_XLSX_REQUEST = 'budget/importXlsx';
+
+// ---- a new report (issue 15) ----
+
+/** The templates a new report can be written for. */
+export interface ReportTemplatesResult {
+  readonly templates: ReadonlyArray<{ readonly id: string; readonly title: string }>;
+}
+export const REPORT_TEMPLATES_REQUEST = 'budget/reportTemplates';
+
+/** The skeleton of a new report (service/skeleton): the text, or why it cannot be written. */
+export interface NewReportParams {
+  readonly kind: string;
+  readonly template: string;
+  readonly year: number;
+  readonly department: string;
+}
+export interface NewReportResult {
+  readonly text?: string;
+  readonly error?: string;
+}
+export const NEW_REPORT_REQUEST = 'budget/newReport';

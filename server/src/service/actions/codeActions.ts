@@ -1,11 +1,17 @@
 import { CodeAction, CodeActionKind, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding, OffsetEdit } from '../findings';
+import type { Finding, Fix, OffsetEdit } from '../findings';
 import type { Span } from '../yaml/ast';
 import { t } from '../i18n/l10n';
 
 function overlaps(a: Span, b: Span): boolean {
   return a.start <= b.end && b.start <= a.end;
+}
+
+/** The certain fix of a finding: the first, when it is certain (a finding has at most one). */
+export function certainFix(finding: Finding): Fix[] {
+  const fix = finding.data?.fixes?.[0];
+  return fix?.certain ? [fix] : [];
 }
 
 function toEdits(document: TextDocument, edits: readonly OffsetEdit[]): TextEdit[] {
@@ -30,7 +36,8 @@ export function nonOverlapping(edits: readonly OffsetEdit[]): OffsetEdit[] {
 
 /**
  * Quick fixes from the findings in a range (their data carries the edits), and for each rule
- * with fixes a "fix all of this kind in the file" action.
+ * with certain fixes a "fix all of this kind in the file" action that applies only those: a
+ * likely value or a guessed key is for the author to accept one by one, never in bulk.
  */
 export function codeActions(document: TextDocument, range: Span, findings: readonly Finding[], extra: readonly CodeAction[] = []): CodeAction[] {
   const actions: CodeAction[] = [];
@@ -45,10 +52,10 @@ export function codeActions(document: TextDocument, range: Span, findings: reado
     rulesHere.add(finding.rule);
   }
   for (const rule of rulesHere) {
-    const all = findings.filter((f) => f.rule === rule && f.data?.fixes?.length);
-    if (all.length < 2) continue;
-    const edits = nonOverlapping(all.map((f) => f.data!.fixes![0].edits).flat());
-    actions.push(CodeAction.create(t('Fix all {0} in this file ({1})', rule, all.length), workspaceEdit(document, edits), CodeActionKind.QuickFix));
+    const certain = findings.flatMap((f) => (f.rule === rule ? certainFix(f) : []));
+    if (certain.length < 2) continue;
+    const edits = nonOverlapping(certain.flatMap((fix) => fix.edits));
+    actions.push(CodeAction.create(t('Fix all {0} in this file ({1})', rule, certain.length), workspaceEdit(document, edits), CodeActionKind.QuickFix));
   }
   actions.push(...extra);
   return actions;

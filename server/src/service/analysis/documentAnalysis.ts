@@ -4,7 +4,7 @@ import type { ParsedDocument } from '../document';
 import type { CodeTables } from '../codes/codeTables';
 import type { CheckSettings, ValidationResult } from '../rules/ruleTypes';
 import type { Span } from '../yaml/ast';
-import { Messages, withMessages } from '../i18n/l10n';
+import { Messages, t, withMessages } from '../i18n/l10n';
 import { runRules } from '../rules/validate';
 import { encodingGate } from '../rules/encodingGate';
 import { analyzeProse, claimAt } from '../prose/analyze';
@@ -17,6 +17,8 @@ import { documentSymbols, foldingRanges } from '../symbols/symbols';
 import { generatableSections, generateSection, sectionAt } from '../narrative/generate';
 import type { NarrativeSectionInfo, SectionGeneration } from '../narrative/generate';
 import { DependencyFailed, InternalError, internalError } from './internalErrors';
+import { parseBudgetDocument } from '../document';
+import { figuresNamed, textWithFiguresChanged } from './figuresInQuestion';
 
 /**
  * Everything an analysis is computed from besides the document text. A result of the analysis
@@ -46,6 +48,8 @@ export class DocumentAnalysis {
   private validationMemo: ValidationResult | undefined;
   private sectionsMemo: readonly NarrativeSectionInfo[] | undefined;
   private readonly generations = new Map<string, SectionGeneration | undefined>();
+  private readonly blockers = new Map<string, string | undefined>();
+  private changedFiguresMemo: ParsedDocument | undefined;
   private readonly errors: InternalError[] = [];
 
   constructor(readonly document: ParsedDocument, readonly inputs: AnalysisInputs) {}
@@ -152,6 +156,27 @@ export class DocumentAnalysis {
     this.document.yaml.place();
     if (!this.generations.has(key)) this.generations.set(key, this.run(() => generateSection(this.document, this.inputs.codes, path)));
     return this.generations.get(key);
+  }
+
+  /**
+   * Why the section must not be regenerated from the data now (undefined when it may): its text
+   * would be written from figures in question — a total that does not add up would be copied
+   * into the prose. Correct the figures first (their findings have the fixes).
+   */
+  regenerationBlocker(path: readonly number[]): string | undefined {
+    const key = path.join('.');
+    if (this.blockers.has(key)) return this.blockers.get(key);
+    const blocker = this.run(() => {
+      const inQuestion = this.validation().inQuestion ?? [];
+      const generated = inQuestion.length > 0 ? this.sectionGeneration(path) : undefined;
+      if (!generated) return undefined;
+      this.changedFiguresMemo ??= parseBudgetDocument(textWithFiguresChanged(this.document.text, inQuestion));
+      const withChanged = generateSection(this.changedFiguresMemo, this.inputs.codes, path);
+      if (withChanged && withChanged.text === generated.text) return undefined;
+      return t('the section would be written from figures that do not add up ({0}): correct them first', figuresNamed(this.document.report, inQuestion));
+    });
+    this.blockers.set(key, blocker);
+    return blocker;
   }
 
   /** The innermost section the generator knows at an offset. */

@@ -1,7 +1,7 @@
 import { ZERO } from '../amount/rounding';
 import type { Dec } from '../amount/rounding';
 import type { MoneyUnit } from '../amount/units';
-import { columnValue, isAvailable } from '../model/columnValues';
+import { cannotRead, columnValue, isAvailable, isUnreadable, UNKNOWN_COLUMN } from '../model/columnValues';
 import { rowTree } from '../model/hierarchy';
 import { ITEM_IDS, itemIdOf, listTree, unknownEntries } from '../model/itemLists';
 import { TABLE_DEFS, isTableKey } from '../model/tableDefs';
@@ -9,6 +9,7 @@ import type { Cell, FundScope, ItemEntry, Report, Row, Table } from '../model/ty
 import type { CodeTables } from '../codes/codeTables';
 import { normalizeName } from '../codes/names';
 import { t } from '../i18n/l10n';
+import { columnTitle, tableTitle } from '../schema/schemaInfo';
 
 /**
  * Figure paths name an amount of the report for cross-table relations and prose claims:
@@ -43,7 +44,8 @@ export interface ResolvedFigure {
 export type Resolution =
   | { readonly kind: 'figure'; readonly figure: ResolvedFigure }
   | { readonly kind: 'absent'; readonly reason: string }
-  | { readonly kind: 'unreadable'; readonly reason: string };
+  /** `notAnAmount`: the figure is printed, but a cell of it is not an amount (no alternative stands in for it). */
+  | { readonly kind: 'unreadable'; readonly reason: string; readonly notAnAmount?: boolean };
 
 const COLUMN_SCOPES: Readonly<Record<string, FundScope>> = {
   general: 'general', general_fiscal: 'general', general_special: 'general', fund: 'fund', state_capital: 'state_capital',
@@ -64,7 +66,8 @@ export function resolveFigure(report: Report, codes: CodeTables, path: string): 
   let last: Resolution = { kind: 'absent', reason: path };
   for (const alternative of path.split('|')) {
     last = resolveOne(report, codes, alternative.trim());
-    if (last.kind === 'figure') return last;
+    // A printed figure that cannot be read is unknown: another table's figure does not stand in for it.
+    if (last.kind === 'figure' || (last.kind === 'unreadable' && last.notAnAmount)) return last;
   }
   return last;
 }
@@ -110,7 +113,7 @@ function resolveOne(report: Report, codes: CodeTables, path: string): Resolution
       return { kind: 'figure', figure: zeroFigure(table, scope) };
     }
     const column = rest[1] ?? 'amount';
-    if (entry.unreadable.has(column)) return { kind: 'unreadable', reason: `${path} unreadable` };
+    if (cannotRead(entry, column)) return { kind: 'unreadable', reason: notAnAmount(table, column), notAnAmount: true };
     const cell = entry.cells.get(column);
     return { kind: 'figure', figure: cellFigure(table, cell, scope) };
   }
@@ -120,15 +123,15 @@ function resolveOne(report: Report, codes: CodeTables, path: string): Resolution
   if (rest.length === 1 && table.groups.has(head)) {
     // A total printed by column (支出总计: 合计, 人员经费 …): its 合计 is the total.
     const group = table.groups.get(head)!;
-    if (group.unreadable.has('total')) return { kind: 'unreadable', reason: `${path}.total unreadable` };
+    if (cannotRead(group, 'total')) return { kind: 'unreadable', reason: notAnAmount(table, 'total'), notAnAmount: true };
     if (group.cells.has('total')) return { kind: 'figure', figure: cellFigure(table, group.cells.get('total'), scope) };
   }
   if (table.incomplete) return { kind: 'unreadable', reason: `${tableKey} is incomplete` };
-  if (rest.length === 1 && table.unreadableScalars.has(head)) return { kind: 'unreadable', reason: `${path} unreadable` };
+  if (rest.length === 1 && scalarUnreadable(table, head)) return { kind: 'unreadable', reason: notAnAmount(table, head), notAnAmount: true };
   if (rest.length === 2 && table.groups.has(head)) {
     const group = table.groups.get(head)!;
     const column = rest[1];
-    if (group.unreadable.has(column)) return { kind: 'unreadable', reason: `${path} unreadable` };
+    if (cannotRead(group, column)) return { kind: 'unreadable', reason: notAnAmount(table, column), notAnAmount: true };
     if (!printsColumn(table, column)) return { kind: 'absent', reason: `${tableKey} prints no ${column} column` };
     return { kind: 'figure', figure: cellFigure(table, group.cells.get(column), scope) };
   }
@@ -172,7 +175,7 @@ function zeroFigure(table: Table, scope: FundScope): ResolvedFigure {
 function totalFigure(table: Table, column: string, scope: FundScope): Resolution {
   if (!isAvailable(table, column)) return { kind: 'absent', reason: `${table.key} has no column ${column}` };
   if (table.total) {
-    if (table.total.unreadable.has(column)) return { kind: 'unreadable', reason: `${table.key}.total.${column} unreadable` };
+    if (isUnreadable(table, table.total, column)) return { kind: 'unreadable', reason: notAnAmount(table, column), notAnAmount: true };
     const figure = columnValue(table, table.total, column);
     if (!figure) return { kind: 'absent', reason: `${table.key}.total.${column}` };
     return { kind: 'figure', figure: { value: figure.value, decimals: printedDecimals(figure.decimals, figure.cells), unit: table.unit, cells: figure.cells, derived: figure.derived, scope, blank: figure.cells.length === 0, table } };
@@ -189,7 +192,7 @@ function sumRows(table: Table, rows: readonly Row[], column: string, scope: Fund
   let decimals = 0;
   const cells: Cell[] = [];
   for (const row of rows) {
-    if (row.unreadable.has(column)) return { kind: 'unreadable', reason: `${table.key} row ${row.index + 1} ${column} unreadable` };
+    if (isUnreadable(table, row, column)) return { kind: 'unreadable', reason: notAnAmount(table, column), notAnAmount: true };
     const figure = columnValue(table, row, column);
     if (!figure) continue;
     value = value.plus(figure.value);
@@ -197,6 +200,16 @@ function sumRows(table: Table, rows: readonly Row[], column: string, scope: Fund
     cells.push(...figure.cells);
   }
   return { kind: 'figure', figure: { value, decimals: printedDecimals(decimals, cells), unit: table.unit, cells, derived: cells.length !== 1, scope, blank: cells.every((c) => c.amount.blank), table } };
+}
+
+/** Whether a scalar of a table is written but cannot be read (or may be under a key the format does not know). */
+export function scalarUnreadable(table: Table, key: string): boolean {
+  return table.unreadableScalars.has(key) || (table.unreadableScalars.has(UNKNOWN_COLUMN) && !table.scalars.has(key));
+}
+
+/** Why a figure cannot be read: a cell of the column is not an amount. */
+function notAnAmount(table: Table, column: string): string {
+  return t('{0}: a cell is not an amount', `${tableTitle(table.key)} ${columnTitle(column)}`);
 }
 
 /** Σ of a column over the rows under the given codes (a printed class row counts for its class). */
@@ -241,7 +254,7 @@ function labelledEntryFigure(table: Table, listKey: string, label: string, colum
   if (!entries) return { kind: 'absent', reason: `${table.key}.${listKey} absent` };
   const entry = entries.find((e) => sameLabel(e.bareLabel, label));
   if (!entry) return table.incomplete ? { kind: 'unreadable', reason: `${table.key} is incomplete` } : { kind: 'absent', reason: `${path} not printed` };
-  if (entry.unreadable.has(column)) return { kind: 'unreadable', reason: `${path} unreadable` };
+  if (cannotRead(entry, column)) return { kind: 'unreadable', reason: notAnAmount(table, column), notAnAmount: true };
   return { kind: 'figure', figure: cellFigure(table, entry.cells.get(column), scope) };
 }
 
@@ -249,7 +262,7 @@ function itemRowFigure(table: Table, label: string, column: string, scope: FundS
   if (table.incomplete) return { kind: 'unreadable', reason: `${table.key} is incomplete` };
   const row = table.rows.find((r) => r.item && sameLabel(r.item.value.replace(/^\s*(\d+|[一二三四五六七八九十]+)[、.．]\s*/, ''), label));
   if (!row) return { kind: 'absent', reason: `${table.key} has no item ${label}` };
-  if (row.unreadable.has(column)) return { kind: 'unreadable', reason: `${table.key} ${label} unreadable` };
+  if (cannotRead(row, column)) return { kind: 'unreadable', reason: notAnAmount(table, column), notAnAmount: true };
   return { kind: 'figure', figure: cellFigure(table, row.cells.get(column), scope) };
 }
 
@@ -257,26 +270,45 @@ function listClassFigure(table: Table, listKey: string, classCode: string, colum
   if (table.incomplete) return { kind: 'unreadable', reason: `${table.key} is incomplete` };
   const byClass = listClassFigures(table, listKey, column, codes);
   if (!byClass) return { kind: 'absent', reason: `${table.key}.${listKey} prints no ${column}` };
+  if (byClass.unreadable.has(classCode)) return { kind: 'unreadable', reason: t('{0}: a cell is not an amount', `${tableTitle(table.key)} ${classCode}`), notAnAmount: true };
   const figure = byClass.figures.get(classCode);
   if (figure) return { kind: 'figure', figure: { ...figure, scope } };
   if (byClass.unknown.length > 0) return { kind: 'unreadable', reason: `${table.key}.${listKey}: ${byClass.unknown.join('、')}` };
   return { kind: 'figure', figure: zeroFigure(table, scope) };
 }
 
-/** Per-类 figures of a row table (class row when printed, otherwise Σ of the leaf code rows). */
+/** The top code rows of a row table that stand for their 类 (the class row when printed, else the leaf rows). */
+function classRows(table: Table): Row[] {
+  const tree = rowTree(table);
+  return table.rows.filter((row, index) => {
+    if (row.kind !== 'code' || !row.code || !/^\d{3,}$/.test(row.code.digits)) return false;
+    const parent = tree.parent[index];
+    return !(parent >= 0 && table.rows[parent].kind === 'code');
+  });
+}
+
+/** The 类 whose figure in a column cannot be read: a row of the class has a cell that is not an amount. */
+export function unreadableClasses(table: Table, column: string): Set<string> {
+  return new Set(classRows(table).filter((row) => isUnreadable(table, row, column)).map((row) => row.code!.digits.slice(0, 3)));
+}
+
+/**
+ * Per-类 figures of a row table (class row when printed, otherwise Σ of the leaf code rows). A
+ * class with a cell that is not an amount is left out (unknown, never the sum of the cells that
+ * can be read; unreadableClasses names them).
+ */
 export function classFigures(table: Table, column: string): Map<string, ResolvedFigure> | undefined {
   if (!isAvailable(table, column) || table.incomplete) return undefined;
   const tree = rowTree(table);
   // A row whose code cannot be read may belong to any class: no class is known for sure.
   if (tree.unplaced.length > 0) return undefined;
+  const unreadable = unreadableClasses(table, column);
   const result = new Map<string, { value: Dec; decimals: number; cells: Cell[] }>();
-  table.rows.forEach((row, index) => {
-    if (row.kind !== 'code' || !row.code || !/^\d{3,}$/.test(row.code.digits)) return;
-    const parent = tree.parent[index];
-    if (parent >= 0 && table.rows[parent].kind === 'code') return;
+  classRows(table).forEach((row) => {
+    if (unreadable.has(row.code!.digits.slice(0, 3))) return;
     const figure = columnValue(table, row, column);
     if (!figure) return;
-    const key = row.code.digits.slice(0, 3);
+    const key = row.code!.digits.slice(0, 3);
     const acc = result.get(key) ?? { value: ZERO, decimals: 0, cells: [] };
     acc.value = acc.value.plus(figure.value);
     acc.decimals = Math.max(acc.decimals, figure.decimals);
@@ -310,15 +342,24 @@ export function classEntries(entries: readonly ItemEntry[], codes: CodeTables): 
   return result;
 }
 
-/** Per-类 figures of an item list (labels resolved to 类 codes through the class names). */
-export function listClassFigures(table: Table, listKey: string, column: string, codes: CodeTables): { figures: Map<string, ResolvedFigure>; unknown: string[] } | undefined {
+/**
+ * Per-类 figures of an item list (labels resolved to 类 codes through the class names);
+ * `unknown`: labels that name no class; `unreadable`: classes whose amount is not an amount.
+ */
+export function listClassFigures(table: Table, listKey: string, column: string, codes: CodeTables): { figures: Map<string, ResolvedFigure>; unknown: string[]; unreadable: Set<string> } | undefined {
   const entries = table.lists.get(listKey);
-  if (!entries || !entries.some((e) => e.cells.has(column))) return undefined;
+  if (!entries || !entries.some((e) => e.cells.has(column) || e.unreadable.has(column))) return undefined;
   const figures = new Map<string, ResolvedFigure>();
   const unknown: string[] = [];
+  const unreadable = new Set<string>();
   for (const index of classEntries(entries, codes)) {
     const entry = entries[index];
     const code = entry.code?.digits ?? codes.classOfLabel(entry.bareLabel);
+    if (cannotRead(entry, column)) {
+      if (code) unreadable.add(code);
+      else unknown.push(entry.label.value);
+      continue;
+    }
     const cell = entry.cells.get(column);
     if (!code) {
       if (cell && !cell.amount.blank) unknown.push(entry.label.value);
@@ -326,7 +367,7 @@ export function listClassFigures(table: Table, listKey: string, column: string, 
     }
     figures.set(code, cellFigure(table, cell, TABLE_DEFS.get(table.key)!.scope));
   }
-  return { figures, unknown };
+  return { figures, unknown, unreadable };
 }
 
 export { ITEM_IDS };

@@ -4,6 +4,8 @@ import { parseAmount } from '../amount/amount';
 import { isMoneyUnit, MoneyUnit } from '../amount/units';
 import { AMOUNT_COLUMNS, ITEM_LISTS, TABLE_DEFS, isTableKey } from './tableDefs';
 import { parseItemLabel } from './itemLabels';
+import { knownKeys, nearestKey } from '../schema/keyTypos';
+import { UNKNOWN_COLUMN } from './columnValues';
 import type {
   Cell, CodeRef, Indicator, ItemEntry, Previous, PreviousFigures, Report, ReportKind, Row, RowKind, Section, Table, TableDef, TableKey, TextValue, UnitEntry,
 } from './types';
@@ -93,6 +95,13 @@ class ReportBuilder {
       if (cell) scalars.set(key, cell);
       else unreadableScalars.add(key);
     }
+    // A misspelt scalar (`vehcle: 5.00`) is unknown, not blank: the sums it is in are not checked.
+    if (map && scalarKeys.length > 0) {
+      for (const pair of map.pairs) {
+        const missing = misspeltKey(pair, map, new Set(), scalarKeys);
+        if (missing && !PLACING_KEYS.includes(missing)) unreadableScalars.add(missing);
+      }
+    }
     const groups = new Map<string, Row>();
     for (const key of groupKeys) {
       const value = getValue(map, key);
@@ -173,6 +182,10 @@ class ReportBuilder {
       } else if (ROW_TEXT_KEYS.includes(key) && isScalar(pair.value) && !pair.value.isNull) {
         texts.set(key, { value: pair.value.value, span: pair.value });
       }
+    }
+    for (const pair of node.pairs) {
+      const missing = misspeltKey(pair, node, rowAmounts);
+      if (missing) unreadable.add(missing);
     }
     const code = codeRef(texts.get('code'));
     const unit = codeRef(texts.get('unit'));
@@ -298,6 +311,24 @@ class ReportBuilder {
     });
     return sections;
   }
+}
+
+/** Keys whose misspelling makes a row's place in its table unknown (its kind and its parent). */
+const PLACING_KEYS = ['code', 'unit', 'group', 'item'];
+
+/**
+ * What a key the format does not know hides: the amount column or placing key it most likely
+ * misspells (`totl` → `total`) when the record lacks that key, or UNKNOWN_COLUMN for an amount
+ * under a key nothing resembles. The record's value there is unknown — never blank, never 0.
+ * Undefined for a known key, or unknown text that resembles no such key (harmless).
+ */
+function misspeltKey(pair: { key: YScalar; value: YNode | null }, record: YMap, rowAmounts: ReadonlySet<string>, scalarKeys: readonly string[] = []): string | undefined {
+  const key = pair.key.value;
+  if (knownKeys().has(key) || AMOUNT_COLUMNS.has(key) || rowAmounts.has(key) || scalarKeys.includes(key)) return undefined;
+  const amountLike = isScalar(pair.value) && !pair.value.isNull && parseAmount(pair.value.value).ok;
+  const nearest = nearestKey(key, [...AMOUNT_COLUMNS, ...rowAmounts, ...scalarKeys, ...PLACING_KEYS]);
+  if (nearest) return getPair(record, nearest) ? undefined : nearest;
+  return amountLike ? UNKNOWN_COLUMN : undefined;
 }
 
 function indicator(node: YMap): Indicator {

@@ -18,6 +18,17 @@ export interface Figure {
 
 const DERIVATIONS = COLUMN_RELATIONS.filter((r) => r.derive);
 
+/**
+ * In a record's `unreadable`: a key the format does not know holds an amount (`合计: 180.00`),
+ * so any column the record does not write may be that one — each is unknown.
+ */
+export const UNKNOWN_COLUMN = '?';
+
+/** Whether a record's own cell in `column` is written but cannot be read (or may be under an unknown key). */
+export function cannotRead(record: AmountRecord, column: string): boolean {
+  return record.unreadable.has(column) || (record.unreadable.has(UNKNOWN_COLUMN) && !record.cells.has(column));
+}
+
 export function isPrinted(table: Table, column: string): boolean {
   return table.columns.has(column);
 }
@@ -29,13 +40,26 @@ export function isAvailable(table: Table, column: string): boolean {
 }
 
 /**
+ * Whether the value of `column` in `row` cannot be read: its cell is not an amount, or it is
+ * derived from parts one of which is not (人员经费 from 工资福利 “300.00万” + 对个人和家庭的补助).
+ * Such a value is unknown — never 0, never the sum of the parts that can be read.
+ */
+export function isUnreadable(table: Table, row: AmountRecord, column: string, depth = 0): boolean {
+  if (cannotRead(row, column)) return true;
+  if (row.cells.has(column) || isPrinted(table, column) || depth > 3) return false;
+  const relation = DERIVATIONS.find((r) => r.whole === column && r.parts.some((p) => isAvailable(table, p)));
+  return !!relation && relation.parts.some((part) => isUnreadable(table, row, part, depth + 1));
+}
+
+/**
  * The value of `column` in `row`: the printed cell, 0 for a blank cell of a printed column,
- * the sum of printed parts for a derivable whole, undefined when the table has no such column.
+ * the sum of printed parts for a derivable whole; undefined when the table has no such column
+ * or the value cannot be read (isUnreadable tells these apart).
  */
 export function columnValue(table: Table, row: AmountRecord, column: string, depth = 0): Figure | undefined {
   const cell = row.cells.get(column);
   if (cell) return { value: cell.amount.value, decimals: cell.amount.decimals, unit: table.unit, cells: [cell], derived: false };
-  if (row.unreadable.has(column)) return undefined;
+  if (cannotRead(row, column)) return undefined;
   if (isPrinted(table, column)) return { value: ZERO, decimals: 0, unit: table.unit, cells: [], derived: false };
   if (depth > 3) return undefined;
   for (const relation of DERIVATIONS) {
@@ -45,7 +69,10 @@ export function columnValue(table: Table, row: AmountRecord, column: string, dep
     const cells: Cell[] = [];
     for (const part of relation.parts) {
       const figure = columnValue(table, row, part, depth + 1);
-      if (!figure) continue;
+      if (!figure) {
+        if (isUnreadable(table, row, part, depth + 1)) return undefined;
+        continue;
+      }
       value = value.plus(figure.value);
       decimals = Math.max(decimals, figure.decimals);
       cells.push(...figure.cells);

@@ -22,6 +22,8 @@ export interface RowTree {
 
 /** Whether a code row's code has the shape of its table's classification (3/5/7 or 3/5 digits). */
 export function isPlaceable(row: Row, classification: Classification | undefined): boolean {
+  // A misspelt code, unit, group or item key (`cdoe:`): what the row is, is unknown.
+  if (row.unreadable.has('code') || row.unreadable.has('unit') || row.unreadable.has('group') || row.unreadable.has('item')) return false;
   if (row.kind !== 'code' || !row.code || !classification) return true;
   const digits = row.code.digits;
   if (!/^\d+$/.test(digits)) return false;

@@ -30,6 +30,8 @@ export interface ItemState {
   amount?: Outcome;
   /** Labelled with a year other than the report's (a figure of another year). */
   readonly otherYear: boolean;
+  /** The table prints the figure, but a cell of it is not an amount: what it is, is unknown. */
+  readonly tableUnreadable?: boolean;
 }
 
 export interface SectionCheck {
@@ -58,7 +60,7 @@ export function checkSection(ctx: AnalysisContext, section: Section, reading: Re
     const resolved = resolveItem(ctx, reading, item);
     const otherYear = reportYear !== undefined && reading.years.some((m) => m.role === 'label' && m.year !== reportYear && m.items.includes(item));
     const record = ctx.ledger.claim(item.kind === 'count' ? 'count' : 'amount', spanOf(item.token.start, item.token.end), item.token.text, sentenceOf(item.token.start), title, resolved.figureId);
-    const state: ItemState = { item, record, value: valueInWan(item.token, ctx.report.unit), figureId: resolved.figureId, title: resolved.title, table: resolved.result.kind === 'figure' ? resolved.result.figure : undefined, otherYear };
+    const state: ItemState = { item, record, value: valueInWan(item.token, ctx.report.unit), figureId: resolved.figureId, title: resolved.title, table: resolved.result.kind === 'figure' ? resolved.result.figure : undefined, otherYear, tableUnreadable: resolved.result.kind === 'none' && resolved.result.unreadable };
     items.push(state);
     byItem.set(item.id, state);
     // A count followed by the names it counts is checked against them (内设机构7个，包括：…).

@@ -89,7 +89,12 @@ export function checkComparison(
     baseRecord.unverified(t('no 执行数 of last year to compare with (previous.executed)'));
   }
 
-  // C: against A and B (or the line's figures), in the direction its word says.
+  // C: against A and B (or the line's figures), in the direction its word says. Not when the
+  // table's figure of B is not an amount: the rate may be computed from that exact figure.
+  if (subject?.tableUnreadable) {
+    changeRecord.unverified(t('a cell of the table figure of {0} is not an amount', subject.title));
+    return records;
+  }
   if (baseWan.isZero()) {
     if (comparison.direction !== 0 && candidates.some((c) => !c.value.isZero())) {
       changeRecord.add({ outcome: 'bad', figures: [baseFigure, currentFigure] });

@@ -30,7 +30,8 @@ export interface ProseFigure {
 
 export type FigureResult =
   | { readonly kind: 'figure'; readonly figure: ProseFigure }
-  | { readonly kind: 'none'; readonly reason: string };
+  /** `unreadable`: the table prints the figure, but a cell of it is not an amount (unknown, no stand-in). */
+  | { readonly kind: 'none'; readonly reason: string; readonly unreadable?: boolean };
 
 export interface FigureContext {
   readonly report: Report;
@@ -87,6 +88,7 @@ function resolveExpression(ctx: FigureContext, expression: string, title: string
     const r = resolveFigure(ctx.report, ctx.codes, path);
     if (r.kind !== 'figure') {
       if (optional && r.kind === 'absent' && !ctx.report.tables.has(path.split('.')[0] as never)) continue;
+      if (r.kind === 'unreadable' && r.notAnAmount) return { kind: 'none', reason: r.reason, unreadable: true };
       return { kind: 'none', reason: r.kind === 'unreadable' ? INCOMPLETE : 'absent' };
     }
     if (i === 0 && r.figure.blank && r.figure.cells.length === 0 && /\.code\[|\.gov\[/.test(path)) {
@@ -125,6 +127,11 @@ export function resolvePaths(ctx: FigureContext, paths: readonly PathSpec[], tit
     if (!path) continue;
     const r = resolveExpression(ctx, substitute(path), title);
     if (r.kind === 'figure') {
+      result = r;
+      break;
+    }
+    // A printed figure that is not an amount is unknown: the next path's figure does not stand in for it.
+    if (r.unreadable) {
       result = r;
       break;
     }

@@ -1,4 +1,5 @@
 import type { ReportedFinding, RuleContext, RuleRun } from './ruleTypes';
+import type { RelationEvidence } from './evidence/relationEvidence';
 
 /**
  * Results of a rule on one YAML node (a table row), recorded once and replayed while the node
@@ -10,6 +11,7 @@ interface Recording {
   checks: number;
   readonly reasons: string[];
   readonly reports: ReportedFinding[];
+  readonly relations: RelationEvidence[];
 }
 
 const recordings = new WeakMap<object, Map<string, Recording>>();
@@ -35,6 +37,7 @@ function recorder(recording: Recording): RuleRun {
     checked(count = 1) { recording.checks += count; },
     couldNotCheck(reason) { recording.reasons.push(reason); },
     report(finding) { recording.reports.push(finding); },
+    relation(evidence) { recording.relations.push(evidence); },
   };
 }
 
@@ -42,6 +45,7 @@ function replay(run: RuleRun, recording: Recording): void {
   if (recording.checks) run.checked(recording.checks);
   for (const reason of recording.reasons) run.couldNotCheck(reason);
   for (const finding of recording.reports) run.report(finding);
+  for (const evidence of recording.relations) run.relation(evidence);
 }
 
 function store<R>(map: WeakMap<object, Map<string, R>>, node: object, key: string, value: R): void {
@@ -57,7 +61,7 @@ function store<R>(map: WeakMap<object, Map<string, R>>, node: object, key: strin
 export function memoized(run: RuleRun, node: object, key: string, compute: (run: RuleRun) => void): void {
   let recording = recordings.get(node)?.get(key);
   if (!recording) {
-    recording = { checks: 0, reasons: [], reports: [] };
+    recording = { checks: 0, reasons: [], reports: [], relations: [] };
     compute(recorder(recording));
     store(recordings, node, key, recording);
   }
@@ -90,7 +94,7 @@ export function memoizedEach<T>(run: RuleRun, items: readonly T[], nodeOf: (item
       continue;
     }
     const nodes: object[] = [];
-    const recording: BlockRecording = { nodes, checks: 0, reasons: [], reports: [] };
+    const recording: BlockRecording = { nodes, checks: 0, reasons: [], reports: [], relations: [] };
     const into = recorder(recording);
     for (let i = start; i < end; i++) {
       const item = items[i];

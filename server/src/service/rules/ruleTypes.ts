@@ -1,12 +1,13 @@
 import type { Span } from '../yaml/ast';
 import type { Finding, FindingData, Severity } from '../findings';
-import type { Report } from '../model/types';
+import type { Cell, Report } from '../model/types';
 import type { CodeTables } from '../codes/codeTables';
 import type { Dec } from '../amount/rounding';
 import type { ParsedDocument } from '../document';
 import type { Messages } from '../i18n/l10n';
 import type { ProseAnalysis } from '../prose/types';
 import type { InternalError } from '../analysis/internalErrors';
+import type { RelationEvidence } from './evidence/relationEvidence';
 
 export type RuleArea = 'yaml' | 'schema' | 'amount' | 'label' | 'code' | 'sum' | 'xref' | 'text' | 'review';
 
@@ -49,6 +50,8 @@ export interface ReportedFinding {
   readonly data?: FindingData;
   /** Only for findings filed under a companion rule (sum/rounding). */
   readonly rule?: string;
+  /** The relation between figures the finding is about (placement and fix by evidence). */
+  readonly evidence?: RelationEvidence;
 }
 
 export interface RuleRun {
@@ -57,6 +60,11 @@ export interface RuleRun {
   /** Records something the rule should have checked but could not. */
   couldNotCheck(reason: string): void;
   report(finding: ReportedFinding): void;
+  /**
+   * Records a relation between printed figures that was compared, whether it held or not: the
+   * evidence that decides which figure of a failing relation is wrong (rules/evidence).
+   */
+  relation(evidence: RelationEvidence): void;
 }
 
 export interface Rule {
@@ -102,4 +110,9 @@ export interface ValidationResult {
   readonly claims: ClaimCounts;
   /** Bugs of the checker met on this document (empty when all went well). */
   readonly internalErrors: readonly InternalError[];
+  /**
+   * Printed figures in question: cells of relations that fail, which no relation that holds
+   * confirms (rules/evidence). What is generated from the data must not copy them.
+   */
+  readonly inQuestion?: readonly Cell[];
 }

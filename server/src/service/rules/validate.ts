@@ -6,6 +6,9 @@ import { claimCounts } from '../prose/analyze';
 import { DependencyFailed, InternalError, internalError } from '../analysis/internalErrors';
 import { isExpectedError, plainErrorText } from '../i18n/plainError';
 import type { LedgerEntry, Outcome, Rule, RuleContext, RuleRun, ValidationResult } from './ruleTypes';
+import type { RelationEvidence } from './evidence/relationEvidence';
+import type { Cell } from '../model/types';
+import { placeByEvidence } from './evidence/placement';
 
 interface Tally {
   checks: number;
@@ -23,7 +26,10 @@ interface Tally {
  * reading it needed failed is marked, the reading's error is recorded by the analysis).
  */
 export function runRules(context: RuleContext, rules: readonly Rule[] = RULES): ValidationResult {
-  const findings: Finding[] = [];
+  let findings: Finding[] = [];
+  // The relations between figures the rules compared, and the one each finding is about.
+  const relations: RelationEvidence[] = [];
+  const evidenceOf = new Map<Finding, RelationEvidence>();
   const internalErrors: InternalError[] = [];
   const tallies = new Map<string, Tally>();
   const tally = (id: string): Tally => {
@@ -54,7 +60,12 @@ export function runRules(context: RuleContext, rules: readonly Rule[] = RULES): 
         if (severity === 'off') return;
         target.findings += 1;
         if (severity === 'error' || severity === 'warning') target.problems += 1;
-        findings.push({ rule: id, severity, span: reported.span, message: reported.message, data: reported.data });
+        const finding: Finding = { rule: id, severity, span: reported.span, message: reported.message, data: reported.data };
+        findings.push(finding);
+        if (reported.evidence) evidenceOf.set(finding, reported.evidence);
+      },
+      relation(evidence) {
+        relations.push(evidence);
       },
     };
     try {
@@ -72,6 +83,14 @@ export function runRules(context: RuleContext, rules: readonly Rule[] = RULES): 
         if (own.reasons.length < 20) own.reasons.push(t('the check stopped: {0}', plainErrorText(error)));
       }
     }
+  }
+  let inQuestion: readonly Cell[] = [];
+  try {
+    const placement = placeByEvidence(findings, evidenceOf, relations, context);
+    findings = placement.findings;
+    inQuestion = placement.inQuestion;
+  } catch (error) {
+    internalErrors.push(internalError('evidence', error));
   }
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
   // The same finding is never reported twice at the same place (two relations that end on one
@@ -97,7 +116,7 @@ export function runRules(context: RuleContext, rules: readonly Rule[] = RULES): 
     // A failed reading is already recorded (and its rules are internal-error); anything else is new.
     if (!(error instanceof DependencyFailed)) internalErrors.push(internalError('claims', error));
   }
-  return { findings: unique, ledger, claims, internalErrors };
+  return { findings: unique, ledger, claims, internalErrors, inQuestion };
 }
 
 function outcomeOf(tally: Tally | undefined): Outcome {

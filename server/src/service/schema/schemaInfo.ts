@@ -109,3 +109,12 @@ export function columnTitle(column: string): string {
 export function tableKeyTitle(table: string, key: string): string {
   return schemaAtPath(['tables', table, key])?.title ?? columnTitle(key);
 }
+
+/** The keys an object schema allows (its properties and those of its allOf/anyOf/oneOf branches). */
+export function objectKeys(schema: JsonSchema | undefined, depth = 0): string[] {
+  const resolved = resolveRef(schema);
+  if (!resolved || depth > 6) return [];
+  const keys = new Set(Object.keys(resolved.properties ?? {}));
+  for (const branch of [...(resolved.allOf ?? []), ...(resolved.anyOf ?? []), ...(resolved.oneOf ?? [])]) for (const key of objectKeys(branch, depth + 1)) keys.add(key);
+  return [...keys];
+}

@@ -15,6 +15,8 @@ export interface SchemaProblem {
   /** Chinese title of the property, from the schema. */
   readonly title?: string;
   readonly allowed?: readonly unknown[];
+  /** For an unknown key: the keys written beside it (a rename must not repeat one). */
+  readonly siblings?: readonly string[];
 }
 
 let compiled: ValidateFunction | undefined;
@@ -40,7 +42,7 @@ const KINDS: Record<string, SchemaProblemKind> = {
   enum: 'enum',
 };
 
-function pathSegments(pointer: string): Array<string | number> {
+export function pathSegments(pointer: string): Array<string | number> {
   return pointer.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~')));
 }
 
@@ -142,10 +144,12 @@ function collect(errors: readonly ErrorObject[], node: YNode | null, prefix: str
     const located = nodeAtPointer(node, error.instancePath);
     let span: Span = located.node ?? located.keySpan ?? { start: 0, end: Math.min(textLength, 1) };
     let title = schemaAtPath(pathSegments(path))?.title;
+    let siblings: string[] | undefined;
     if (kind === 'unknown-key' && located.node?.kind === 'map') {
       const key = String((error.params as { additionalProperty?: string }).additionalProperty);
       const pair = located.node.pairs.find((p) => p.key.value === key);
       if (pair) span = pair.key;
+      siblings = located.node.pairs.map((p) => p.key.value);
     } else if (kind === 'required') {
       const missing = String((error.params as { missingProperty?: string }).missingProperty);
       title = schemaAtPath([...pathSegments(path), missing])?.title;
@@ -161,6 +165,7 @@ function collect(errors: readonly ErrorObject[], node: YNode | null, prefix: str
       params: error.params as Record<string, unknown>,
       title,
       allowed: kind === 'enum' ? (error.params as { allowedValues?: unknown[] }).allowedValues : undefined,
+      siblings,
     });
   }
   void root;

@@ -118,7 +118,7 @@ export const nameMismatch = codeRule('code/name-mismatch', 'warning', '科目名
   run.report({
     span: cell.name.span,
     message: t('The official name of {0} is "{1}"; the table prints "{2}"', cell.code.digits, entry.name, cell.name.value.trim()),
-    data: { computed: entry.name, fixes: [{ title: t('Replace with the official name "{0}"', entry.name), edits: [{ span: cell.name.span, newText: entry.name }] }] },
+    data: { computed: entry.name, fixes: [{ title: t('Replace with the official name "{0}"', entry.name), edits: [{ span: cell.name.span, newText: entry.name }], certain: true }] },
   });
 });
 
@@ -130,7 +130,7 @@ export const retiredName = codeRule('code/retired-name', 'warning', '科目名�
   run.report({
     span: cell.name.span,
     message: t('"{0}" is the name {1} had before {2}; since {2} it is "{3}"', cell.name.value.trim(), cell.code.digits, rename.year, rename.newName),
-    data: { computed: rename.newName, fixes: [{ title: t('Replace with the official name "{0}"', rename.newName), edits: [{ span: cell.name.span, newText: rename.newName }] }] },
+    data: { computed: rename.newName, fixes: [{ title: t('Replace with the official name "{0}"', rename.newName), edits: [{ span: cell.name.span, newText: rename.newName }], certain: true }] },
   });
 });
 

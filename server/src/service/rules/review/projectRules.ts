@@ -4,6 +4,7 @@ import { comparePrinted, Dec } from '../../amount/rounding';
 import { formatLike, show } from '../../amount/format';
 import { convert, MoneyUnit } from '../../amount/units';
 import type { Indicator, Row, Table } from '../../model/types';
+import type { Span } from '../../yaml/ast';
 import type { Rule, RuleContext } from '../ruleTypes';
 import { piecesOf, prosePieces } from './textPieces';
 
@@ -102,10 +103,10 @@ export const indicatorDuplicate: Rule = {
 /** An amount bound as printed in an indicator value: "≤20.4 万元", "＜3万元", "18万元" (not rates such as "500元/天"). */
 const AMOUNT_BOUND = /^(?:[≤<＜≦]|不超过|不高于)?\s*([0-9０-９][0-9０-９,，.．]*)\s*(万元|元)$/;
 
-function rowTotal(row: Row): { value: Dec; text: string } | undefined {
+function rowTotal(row: Row): { value: Dec; text: string; span: Span } | undefined {
   const cell = row.cells.get('total');
   if (!cell || cell.amount.blank) return undefined;
-  return { value: cell.amount.value, text: cell.amount.text };
+  return { value: cell.amount.value, text: cell.amount.text, span: cell.span };
 }
 
 export const indicatorCost: Rule = {
@@ -166,7 +167,8 @@ export const goalAmount: Rule = {
             run.report({
               span,
               message: t('The goal of {0} states a project amount of {1} {2}; the table gives {3} {4}', projectName(row), match[1], unit, total.text.trim(), table.unit),
-              data: { computed: corrected, fixes: [{ title: t('Replace with {0}', corrected), edits: [{ span, newText: corrected }] }] },
+              // The fix copies the table's figure: not offered when that figure is itself in question (rules/evidence).
+              data: { computed: corrected, related: [{ span: total.span, message: t('compared with this figure') }], fixes: [{ title: t('Replace with {0}', corrected), edits: [{ span, newText: corrected }], certain: true }] },
             });
           }
         }
@@ -212,7 +214,7 @@ export const projectNameYear: Rule = {
         run.report({
           span,
           message: t('The text names project {0} with the year {1}; the project table names it "{2}"', match[0], found[1], project.name),
-          data: { computed: project.year, fixes: [{ title: t('Replace with {0}', project.year), edits: [{ span, newText: project.year }] }] },
+          data: { computed: project.year, fixes: [{ title: t('Replace with {0}', project.year), edits: [{ span, newText: project.year }], certain: true }] },
         });
       }
     }

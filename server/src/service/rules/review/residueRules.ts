@@ -74,7 +74,7 @@ export const doubled: Rule = {
       for (const match of matches(DOUBLED, piece.value)) {
         const span = piece.spanOf(match.index, match.index + match[0].length);
         const single = undoubled(match[0]);
-        const fixes: Fix[] = single !== undefined && span.end - span.start === match[0].length ? [{ title: t('Replace with "{0}"', single), edits: [{ span, newText: single }] }] : [];
+        const fixes: Fix[] = single !== undefined && span.end - span.start === match[0].length ? [{ title: t('Replace with "{0}"', single), edits: [{ span, newText: single }], certain: true }] : [];
         r.report({ span, message: t('"{0}" is typed twice', match[0]), data: { computed: single, fixes } });
       }
     };
@@ -115,7 +115,7 @@ export const percentSign: Rule = {
         run.report({
           span,
           message: t('The percentage {0} has no % sign', number.text),
-          data: { computed: `${number.text}%`, fixes: at.start === at.end ? [{ title: t('Add "%"'), edits: [{ span: at, newText: '%' }] }] : [] },
+          data: { computed: `${number.text}%`, fixes: at.start === at.end ? [{ title: t('Add "%"'), edits: [{ span: at, newText: '%' }], certain: true }] : [] },
         });
       }
     }
@@ -139,7 +139,7 @@ export const unitMissing: Rule = {
         run.report({
           span: piece.spanOf(number.index, end),
           message: t('The amount {0} is printed without its unit ({1}?)', number.text, unit),
-          data: { computed: `${number.text}${unit}`, fixes: at.start === at.end ? [{ title: t('Add "{0}"', unit), edits: [{ span: at, newText: unit }] }] : [] },
+          data: { computed: `${number.text}${unit}`, fixes: at.start === at.end ? [{ title: t('Add "{0}"', unit), edits: [{ span: at, newText: unit }], certain: true }] : [] },
         });
       }
     }

@@ -5,6 +5,10 @@ import type { Rule } from '../ruleTypes';
 import { CatalogLine, catalogLines, compactTitle, keyByAlias } from './catalog';
 import { NATIONAL_TABLES, templateRequirements } from './reviewData';
 import { rootKeySpan } from './textPieces';
+import { insertEmptyTable, insertTablesBlock } from '../../skeleton/insertTable';
+import { TABLE_DEFS } from '../../model/tableDefs';
+import { emptyNoteText } from '../../skeleton/skeleton';
+import type { Fix } from '../../findings';
 
 /** The tables a report must publish: the national nine, plus its template's, minus its template's exemptions. */
 export function requiredTables(template: string | undefined): { required: TableKey[]; exempt: ReadonlyMap<TableKey, string> } {
@@ -25,7 +29,14 @@ export const missingTable: Rule = {
     if (!report.root.pairs.some((p) => p.key.value === 'tables')) {
       // A draft without any table yet: one reminder, not an error per table.
       run.checked();
-      run.report({ span: rootKeySpan(report, 'tables'), severity: 'warning', message: t('The report has no tables yet; it must publish {0}', required.map((key) => tableTitle(key)).join('、')), data: { relation: 'tables' } });
+      const order = [...TABLE_DEFS.keys()];
+      const insert = insertTablesBlock(context.text, report, [...required].sort((a, b) => order.indexOf(a) - order.indexOf(b)));
+      run.report({
+        span: rootKeySpan(report, 'tables'),
+        severity: 'warning',
+        message: t('The report has no tables yet; it must publish {0}', required.map((key) => tableTitle(key)).join('、')),
+        data: { relation: 'tables', fixes: [{ title: t('Insert the tables it must publish, empty, with their notes'), edits: [insert] }] },
+      });
       return;
     }
     const span = rootKeySpan(report, 'tables');
@@ -40,12 +51,16 @@ export const missingTable: Rule = {
       run.checked();
       if (report.tables.has(key)) continue;
       const line = listedAs.get(key);
+      // The empty table with its 空表 note, where the format puts it: for the author to fill, or
+      // to keep empty when the report has nothing for it (not certain: only the author knows).
+      const insert = insertEmptyTable(context.text, report, key);
+      const fixes: Fix[] = insert ? [{ title: t('Insert the empty {0} with its note', tableTitle(key)), edits: [insert] }] : [];
       run.report({
         span: line?.title?.span ?? span,
         message: line
           ? t('The report does not publish the {0} (tables.{1}), which its catalog lists as {2}', tableTitle(key), key, line.no?.value ?? line.title!.value)
-          : t('The report does not publish the {0} (tables.{1}); a table without figures is published empty with a note', tableTitle(key), key),
-        data: { relation: key },
+          : t('The report does not publish the {0} (tables.{1}): a table without figures is published too, empty, with a note saying why ("{2}"); the quick fix inserts it', tableTitle(key), key, emptyNoteText({ kind: report.kind, year: report.year }).replace(/。$/, '')),
+        data: { relation: key, fixes },
       });
     }
     const requiredSet = new Set(required);

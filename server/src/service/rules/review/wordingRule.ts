@@ -17,7 +17,7 @@ function scan(run: RuleRun, pieces: readonly TextPiece[], patterns: readonly Wor
         run.report({
           span,
           message: t('"{0}" in a {1}: write "{2}"', match[0], kindName, replacement),
-          data: { computed: replacement, fixes: exact ? [{ title: t('Replace with "{0}"', replacement), edits: [{ span, newText: replacement }] }] : [] },
+          data: { computed: replacement, fixes: exact ? [{ title: t('Replace with "{0}"', replacement), edits: [{ span, newText: replacement }], certain: true }] : [] },
         });
       }
     }

@@ -43,7 +43,7 @@ function reportYear(piece: TextPiece, mention: YearMention, expected: number, ru
   run.report({
     span,
     message,
-    data: { computed, fixes: exact ? [{ title: t('Replace with {0}', computed), edits: [{ span, newText: computed }] }] : [] },
+    data: { computed, fixes: exact ? [{ title: t('Replace with {0}', computed), edits: [{ span, newText: computed }], certain: true }] : [] },
   });
 }
 

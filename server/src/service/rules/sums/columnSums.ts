@@ -1,5 +1,5 @@
 import { t } from '../../i18n/l10n';
-import { columnValue } from '../../model/columnValues';
+import { columnValue, isUnreadable } from '../../model/columnValues';
 import { rowTree } from '../../model/hierarchy';
 import { rowLabel } from '../../model/labels';
 import { columnTitle, tableTitle } from '../../schema/schemaInfo';
@@ -12,11 +12,11 @@ import { labelUsesIndex } from './rowRelations';
 function terms(table: Table, rows: readonly Row[], column: string): Term[] | undefined {
   const result: Term[] = [];
   for (const row of rows) {
-    if (row.unreadable.has(column)) return undefined;
+    if (isUnreadable(table, row, column)) return undefined;
     const figure = columnValue(table, row, column);
     if (!figure) continue;
     // The label is only needed for a message: build it lazily.
-    result.push({ get label() { return rowLabel(row); }, value: figure.value, decimals: figure.decimals, blank: figure.cells.every((c) => c.amount.blank), text: !figure.derived && figure.cells.length === 1 ? figure.cells[0].amount.text : undefined });
+    result.push({ get label() { return rowLabel(row); }, value: figure.value, decimals: figure.decimals, blank: figure.cells.every((c) => c.amount.blank), text: !figure.derived && figure.cells.length === 1 ? figure.cells[0].amount.text : undefined, cells: figure.cells });
   }
   return result;
 }
@@ -25,7 +25,7 @@ function compare(context: RuleContext, run: RuleRun, table: Table, whole: Row, p
   for (const column of table.columns) {
     const cell = whole.cells.get(column);
     const addends = terms(table, parts, column);
-    if (!addends || whole.unreadable.has(column)) {
+    if (!addends || isUnreadable(table, whole, column)) {
       run.couldNotCheck(t('{0} {1}: a cell is not an amount', wholeLabel, columnTitle(column)));
       continue;
     }
@@ -38,6 +38,7 @@ function compare(context: RuleContext, run: RuleRun, table: Table, whole: Row, p
       kind: 'sum',
       relation,
       termsLabel: t('{0} rows', addends.length),
+      unit: table.unit,
     });
   }
 }

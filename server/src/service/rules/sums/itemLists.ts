@@ -1,4 +1,6 @@
 import { t } from '../../i18n/l10n';
+import { cannotRead } from '../../model/columnValues';
+import { scalarUnreadable } from '../../figures/figurePaths';
 import { listTree } from '../../model/itemLists';
 import { parseItemLabel } from '../../model/itemLabels';
 import { columnTitle, tableTitle } from '../../schema/schemaInfo';
@@ -33,7 +35,7 @@ function checkList(context: RuleContext, run: RuleRun, table: Table, listKey: st
     entries.forEach((entry, index) => {
       const children = tree.children[index];
       if (children.length === 0) return;
-      if (children.some((c) => entries[c].unreadable.has(column)) || entry.unreadable.has(column)) {
+      if (children.some((c) => cannotRead(entries[c], column)) || cannotRead(entry, column)) {
         run.couldNotCheck(t('{0}: a cell is not an amount', entry.label.value));
         return;
       }
@@ -47,6 +49,7 @@ function checkList(context: RuleContext, run: RuleRun, table: Table, listKey: st
         terms,
         kind: tree.exhaustive[index] ? 'sum' : 'includes',
         relation: `${listKey}:children`,
+        unit: table.unit,
       });
     });
   }
@@ -68,30 +71,42 @@ function checkSides(context: RuleContext, run: RuleRun, table: Table): void {
     const tree = entries ? listTree(entries) : undefined;
     const columns = entries && entries.length ? columnsOf(entries) : [];
     for (const column of columns.length ? columns : ['amount']) {
+      // A figure that is not an amount makes every sum it is in unknown: that sum is not checked.
+      const unreadable = (keys: readonly string[], items: boolean): boolean => {
+        const which = keys.find((key) => sideUnreadable(table, key, column)) ?? (items && entries?.some((entry) => cannotRead(entry, column)) ? side.list : undefined);
+        if (which) run.couldNotCheck(t('{0}: a cell is not an amount', `${title} ${columnTitle(which)}`));
+        return !!which;
+      };
       const current = sideTotal(table, side.current, column);
-      if (entries && current !== null && !table.incomplete) {
+      if (entries && current !== null && !table.incomplete && !unreadable([side.current], true)) {
         const top = entries.filter((_, i) => tree!.parent[i] < 0);
         const terms = top.map((entry) => entryTerm(entry, column));
         if (!(current === undefined || current.amount.blank) || terms.some((x) => !x.blank)) {
-          checkSum(context, run, { wholeLabel: `${title} ${columnTitle(side.current)}`, whole: current, span: current?.span ?? entries[0]?.span ?? table.keySpan, terms, kind: 'sum', relation: `${side.current}=Σ${side.list}` });
+          checkSum(context, run, { wholeLabel: `${title} ${columnTitle(side.current)}`, whole: current, span: current?.span ?? entries[0]?.span ?? table.keySpan, terms, kind: 'sum', relation: `${side.current}=Σ${side.list}`, unit: table.unit });
         }
       }
       const total = sideTotal(table, side.total, column);
       const carryover = sideTotal(table, side.carryover, column);
-      if (entries && current === null && total && !total.amount.blank && !table.incomplete) {
+      if (entries && current === null && total && !total.amount.blank && !table.incomplete && !unreadable([side.total, side.carryover], true)) {
         // No 本年合计 line (上海's 财务收支预算总表 prints only 总计): the total adds up the items.
         const top = entries.filter((_, i) => tree!.parent[i] < 0);
         const terms = [...top.map((entry) => entryTerm(entry, column)), ...(carryover ? [cellTerm(columnTitle(side.carryover), carryover)] : [])];
-        checkSum(context, run, { wholeLabel: `${title} ${columnTitle(side.total)}`, whole: total, span: total.span, terms, kind: 'sum', relation: `${side.total}=Σ${side.list}+${side.carryover}` });
+        checkSum(context, run, { wholeLabel: `${title} ${columnTitle(side.total)}`, whole: total, span: total.span, terms, kind: 'sum', relation: `${side.total}=Σ${side.list}+${side.carryover}`, unit: table.unit });
       }
-      if (total !== null && current !== null && (total || current)) {
+      if (total !== null && current !== null && (total || current) && !unreadable([side.total, side.current, side.carryover], false)) {
         const terms = [cellTerm(columnTitle(side.current), current ?? undefined), cellTerm(columnTitle(side.carryover), carryover ?? undefined)];
         if ((total && !total.amount.blank) || terms.some((x) => !x.blank)) {
-          checkSum(context, run, { wholeLabel: `${title} ${columnTitle(side.total)}`, whole: total ?? undefined, span: total?.span ?? table.keySpan, terms, kind: 'sum', relation: `${side.total}=${side.current}+${side.carryover}` });
+          checkSum(context, run, { wholeLabel: `${title} ${columnTitle(side.total)}`, whole: total ?? undefined, span: total?.span ?? table.keySpan, terms, kind: 'sum', relation: `${side.total}=${side.current}+${side.carryover}`, unit: table.unit });
         }
       }
     }
   }
+}
+
+/** Whether a side total is written but is not an amount (unknown, never blank). */
+function sideUnreadable(table: Table, key: string, column: string): boolean {
+  const group = table.groups.get(key);
+  return group ? cannotRead(group, column === 'amount' ? 'total' : column) : scalarUnreadable(table, key);
 }
 
 /** The 国有资产 table is an item list in disguise: 资产总额 = 1、房屋 + 2、车辆 + …, 其中 parts within. */

@@ -1,5 +1,5 @@
 import { t } from '../../i18n/l10n';
-import { columnValue, isPrinted } from '../../model/columnValues';
+import { columnValue, isPrinted, isUnreadable } from '../../model/columnValues';
 import { rowLabel } from '../../model/labels';
 import { COLUMN_RELATIONS, ColumnRelation } from '../../model/tableDefs';
 import { columnTitle, tableKeyTitle, tableTitle } from '../../schema/schemaInfo';
@@ -51,7 +51,7 @@ function recordSets(table: Table): RecordSet[] {
 }
 
 function checkRecord(context: RuleContext, run: RuleRun, set: RecordSet, record: AmountRecord, label: () => string, relation: ColumnRelation): void {
-  if ([relation.whole, ...relation.parts].some((c) => record.unreadable.has(c))) {
+  if ([relation.whole, ...relation.parts].some((c) => isUnreadable(set.table, record, c))) {
     run.couldNotCheck(t('{0}: a cell is not an amount', label()));
     return;
   }
@@ -61,10 +61,10 @@ function checkRecord(context: RuleContext, run: RuleRun, set: RecordSet, record:
     if (!set.printed(part) && !derivable(set, part)) continue;
     const figure = columnValue(set.table, record, part);
     if (!figure) continue;
-    terms.push({ label: columnTitle(part), value: figure.value, decimals: figure.decimals, blank: figure.cells.every((c) => c.amount.blank), text: !figure.derived && figure.cells.length === 1 ? figure.cells[0].amount.text : undefined });
+    terms.push({ label: columnTitle(part), value: figure.value, decimals: figure.decimals, blank: figure.cells.every((c) => c.amount.blank), text: !figure.derived && figure.cells.length === 1 ? figure.cells[0].amount.text : undefined, cells: figure.cells });
   }
   if ((!whole || whole.amount.blank) && terms.every((term) => term.blank)) return;
-  checkSum(context, run, { wholeLabel: () => label() + columnTitle(relation.whole), whole, span: record.span, terms, kind: relation.kind ?? 'sum', relation: relation.id });
+  checkSum(context, run, { wholeLabel: () => label() + columnTitle(relation.whole), whole, span: record.span, terms, kind: relation.kind ?? 'sum', relation: relation.id, unit: set.table.unit });
 }
 
 export const rowRelations: Rule = {

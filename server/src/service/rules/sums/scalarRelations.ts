@@ -1,4 +1,5 @@
 import { t } from '../../i18n/l10n';
+import { scalarUnreadable } from '../../figures/figurePaths';
 import { columnTitle, tableTitle } from '../../schema/schemaInfo';
 import type { Rule } from '../ruleTypes';
 import { cellTerm, checkSum } from './sumCheck';
@@ -13,18 +14,19 @@ export const scalarTotals: Rule = {
     for (const table of context.report.tables.values()) {
       const relations = table.def.relations ?? [];
       for (const relation of relations) {
-        if ([relation.whole, ...relation.parts].some((k) => table.unreadableScalars.has(k))) {
+        if ([relation.whole, ...relation.parts].some((k) => scalarUnreadable(table, k))) {
           run.couldNotCheck(t('{0}: a cell is not an amount', tableTitle(table.key)));
           continue;
         }
         const whole = table.scalars.get(relation.whole);
-        if (!whole && relation.parts.every((p) => !table.scalars.has(p))) continue;
+        // A layout that prints none of the parts does not print the relation (absent is not 0).
+        if (relation.parts.every((p) => !table.scalars.has(p))) continue;
         const terms = relation.parts.map((p) => cellTerm(columnTitle(p), table.scalars.get(p)));
         if ((!whole || whole.amount.blank) && terms.every((x) => x.blank)) {
           run.checked();
           continue;
         }
-        checkSum(context, run, { wholeLabel: `${tableTitle(table.key)} ${columnTitle(relation.whole)}`, whole, span: whole?.span ?? table.keySpan, terms, kind: relation.kind ?? 'sum', relation: relation.id });
+        checkSum(context, run, { wholeLabel: `${tableTitle(table.key)} ${columnTitle(relation.whole)}`, whole, span: whole?.span ?? table.keySpan, terms, kind: relation.kind ?? 'sum', relation: relation.id, unit: table.unit });
       }
     }
   },

@@ -1,6 +1,6 @@
 import type { ClaimKind, ProseRuleId } from '../../prose/types';
 import type { Rule } from '../ruleTypes';
-import type { Severity } from '../../findings';
+import type { FindingData, Severity } from '../../findings';
 import { t } from '../../i18n/l10n';
 
 /**
@@ -23,10 +23,18 @@ function proseRule(id: ProseRuleId, kind: ClaimKind, severity: Severity, title: 
       }
       for (const issue of analysis.issues) {
         if (issue.rule !== id) continue;
-        run.report({ span: issue.span, message: issue.message, severity: issue.severity, data: issue.data });
+        run.report({ span: issue.span, message: issue.message, severity: issue.severity, data: certainFixes(issue.data) });
       }
     },
   };
+}
+
+/**
+ * A fix of the prose writes the value the tables give: certain (rules/evidence drops it when the
+ * table figure it copies is itself in question).
+ */
+function certainFixes(data: FindingData): FindingData {
+  return data.fixes?.length ? { ...data, fixes: data.fixes.map((fix) => ({ ...fix, certain: true })) } : data;
 }
 
 export const textAmount = proseRule('text/amount', 'amount', 'error', '说明文字中的金额与表中数字一致');
@@ -51,7 +59,7 @@ export const textName: Rule = {
     const analysis = context.prose();
     for (const issue of analysis.issues) {
       if (issue.rule !== 'text/name') continue;
-      run.report({ span: issue.span, message: issue.message, severity: issue.severity, data: issue.data });
+      run.report({ span: issue.span, message: issue.message, severity: issue.severity, data: certainFixes(issue.data) });
     }
     if (analysis.functionLines > 0) run.checked(analysis.functionLines);
   },

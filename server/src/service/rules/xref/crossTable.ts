@@ -1,13 +1,14 @@
 import relationsData from '../../../../../data/cross-table.json';
-import { compareSum, Dec, roundHalfUp, ZERO } from '../../amount/rounding';
+import { compareSum, Dec, halfUnit, roundHalfUp, ZERO } from '../../amount/rounding';
 import { formatInStyle, formatLike, show } from '../../amount/format';
 import { convert, MoneyUnit } from '../../amount/units';
 import { t } from '../../i18n/l10n';
-import { classFigures, listClassFigures, resolveFigure, ResolvedFigure, Resolution, scopeOfPath } from '../../figures/figurePaths';
+import { classFigures, listClassFigures, resolveFigure, ResolvedFigure, Resolution, scopeOfPath, unreadableClasses } from '../../figures/figurePaths';
 import { ITEM_IDS } from '../../model/itemLists';
 import type { FundScope, Report } from '../../model/types';
 import type { CodeTables } from '../../codes/codeTables';
 import type { Rule, RuleContext, RuleRun } from '../ruleTypes';
+import type { RelationEvidence } from '../evidence/relationEvidence';
 import { rowTree } from '../../model/hierarchy';
 import { unplacedReason } from '../sums/columnSums';
 
@@ -81,12 +82,32 @@ function compareFigures(context: RuleContext, run: RuleRun, relation: CrossTable
   run.checked();
   const span = (left.cells[0] ?? right.cells[0])?.span ?? left.table.keySpan;
   const related = right.cells[0] ? [{ span: right.cells[0].span, message: t('compared with this figure') }] : [];
+  const tolerance = context.settings.tolerance;
+  // The two figures as evidence about their cells; a fix only within one unit.
+  const evidence = (outcome: RelationEvidence['outcome'], statement?: () => string): RelationEvidence => outcome === 'pass'
+    ? { outcome, kind: relation.op === '<=' ? 'bound' : 'equation', left: [left], right: [right] }
+    : {
+        outcome,
+        kind: relation.op === '<=' ? 'bound' : 'equation',
+        left: [left],
+        right: [right],
+        unit: mixed ? undefined : unit,
+        residual: mixed ? undefined : l.minus(r),
+        accepts: mixed ? undefined : relation.op === '<=' ? (residual) => residual.lte(tolerance) : (residual) => residual.abs().lte(roundingAllowance(left, right, unit).plus(tolerance)),
+        statement,
+      };
   if (relation.op === '<=') {
     // A finer figure is compared as the coarser one prints it: 7,315 元 is 0.73 万元.
     const lPrinted = mixed && left.unit === '元' ? roundHalfUp(l, decimalsIn(right, unit)) : l;
     const rPrinted = mixed && right.unit === '元' ? roundHalfUp(r, decimalsIn(left, unit)) : r;
-    if (lPrinted.lte(rPrinted.plus(context.settings.tolerance))) return;
-    run.report({ span, message: t('{0}: {1} is more than {2}', label, describe(left, unit, mixed), describe(right, unit, mixed)), data: { computed: describe(right), formula: relation.title, relation: relation.id, related } });
+    if (lPrinted.lte(rPrinted.plus(context.settings.tolerance))) {
+      run.relation(evidence('pass'));
+      return;
+    }
+    const message = t('{0}: {1} is more than {2}', label, describe(left, unit, mixed), describe(right, unit, mixed));
+    const failed = evidence('fail', () => message);
+    run.relation(failed);
+    run.report({ span, message, data: { computed: describe(right), formula: relation.title, relation: relation.id, related }, evidence: failed });
     return;
   }
   // The printed side is the one that may be the rounding of the other: a figure against a sum,
@@ -96,19 +117,33 @@ function compareFigures(context: RuleContext, run: RuleRun, relation: CrossTable
     ? [r, decimalsIn(right, unit), l, Math.max(1, left.cells.length), decimalsIn(left, unit)]
     : [l, decimalsIn(left, unit), r, Math.max(1, right.cells.length), decimalsIn(right, unit)];
   const agreement = compareSum(printed, printedDecimals, exact, left.derived || right.derived ? count : 1, otherDecimals, context.settings.tolerance);
-  if (agreement === 'equal') return;
-  if (left.blank && right.blank) return;
+  if (agreement === 'equal' || (left.blank && right.blank)) {
+    run.relation(evidence('pass'));
+    return;
+  }
   const fixTarget = !left.derived && left.cells[0] && left.cells[0].span.end > left.cells[0].span.start ? left.cells[0] : undefined;
   const computed = formatLike(right.value, fixTarget?.amount.text);
   if (agreement === 'rounding') {
+    run.relation(evidence('pass'));
     run.report({ rule: 'sum/rounding', severity: 'information', span, message: t('{0}: {1} and {2} differ by a rounding difference', label, describe(left, unit, mixed), describe(right, unit, mixed)), data: { computed, formula: relation.title, relation: relation.id, related } });
     return;
   }
+  const message = t('{0}: {1} ≠ {2} (difference {3})', label, describe(left, unit, mixed), describe(right, unit, mixed), formatInStyle(l.minus(r).abs(), Math.min(Math.max(decimalsIn(left, unit), decimalsIn(right, unit)), 6), grouped(left) || grouped(right) ? ',' : ''));
+  // Which of the two figures is wrong, and its fix, are decided from every relation checked (rules/evidence).
+  const failed = evidence('fail', () => message);
+  run.relation(failed);
   run.report({
     span,
-    message: t('{0}: {1} ≠ {2} (difference {3})', label, describe(left, unit, mixed), describe(right, unit, mixed), formatInStyle(l.minus(r).abs(), Math.min(Math.max(decimalsIn(left, unit), decimalsIn(right, unit)), 6), grouped(left) || grouped(right) ? ',' : '')),
-    data: { computed, formula: relation.title, relation: relation.id, related, fixes: fixTarget && left.unit === right.unit ? [{ title: t('Replace with {0}', computed), edits: [{ span: fixTarget.span, newText: computed }] }] : [] },
+    message,
+    data: { computed, formula: relation.title, relation: relation.id, related, fixes: fixTarget && !mixed ? [{ title: t('Replace with {0}', computed), edits: [{ span: fixTarget.span, newText: computed }] }] : [] },
+    evidence: failed,
   });
+}
+
+/** What the rounding rule lets two figures differ by: half a unit of the last place, once per printed cell of a sum. */
+function roundingAllowance(left: ResolvedFigure, right: ResolvedFigure, unit: MoneyUnit): Dec {
+  const count = left.derived || right.derived ? Math.max(1, left.derived ? left.cells.length : right.cells.length) : 1;
+  return halfUnit(Math.min(decimalsIn(left, unit), decimalsIn(right, unit))).times(count);
 }
 
 function runByClass(context: RuleContext, run: RuleRun, relation: CrossTableRelation): void {
@@ -130,11 +165,17 @@ function runByClass(context: RuleContext, run: RuleRun, relation: CrossTableRela
   }
   if (!left || !right) return;
   for (const label of left.unknown) run.couldNotCheck(t('"{0}" is not a 功能分类 类 name', label));
-  const classes = new Set([...left.figures.keys(), ...right.keys()]);
+  const unreadable = new Set([...left.unreadable, ...unreadableClasses(rt, rightColumn)]);
+  const classes = new Set([...left.figures.keys(), ...right.keys(), ...unreadable]);
   for (const code of [...classes].sort()) {
     const l = left.figures.get(code);
     const r = right.get(code);
     const name = codes.lookup(code, report.year)?.name ?? code;
+    if (unreadable.has(code)) {
+      // A class with a cell that is not an amount: unknown, never 0.
+      run.couldNotCheck(t('{0}: a cell is not an amount', `${relation.title}（${code} ${name}）`));
+      continue;
+    }
     const zeroOf = (other: ResolvedFigure): ResolvedFigure => ({ ...other, value: ZERO, cells: [], blank: true, derived: false });
     if (!l && !r) continue;
     if (!l && left.unknown.length > 0) {
