@@ -62,7 +62,8 @@ export function analyzeProse(document: ParsedDocument, codes: CodeTables, settin
   const claims = ledger.claims.map((c) => c.toClaim()).sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   const issues = [...ledger.issues].sort((a, b) => a.span.start - b.span.start || a.rule.localeCompare(b.rule));
   const functionLines = checked.reduce((n, section) => n + section.items.filter((s) => s.item.functionLine).length, 0);
-  return { claims, issues, functionLines };
+  const impliedPrevious = ctx.facts.filter((f) => f.records.length > 0 && !f.doubtful && !f.records.some((r) => r.has('bad'))).map((f) => ({ key: f.key, value: f.value, decimals: f.decimals }));
+  return { claims, issues, functionLines, impliedPrevious };
 }
 
 /** The claim whose number covers the offset (the narrowest, for hovers). */

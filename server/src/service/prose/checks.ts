@@ -457,6 +457,7 @@ function checkChange(
       span: deltaSpan ?? flatSpan,
       formula,
       title: subject.title,
+      doubtful: subject.stated?.amount === 'bad',
     });
   }
   return records;
@@ -510,8 +511,8 @@ function checkPercentOfChange(ctx: AnalysisContext, change: Change, curs: readon
   }
   if (!first) return;
   const expected = printPercent(first.exact, pct.decimals, pct.text);
-  deltaRecord.add({ outcome: 'bad', expected: delta.text, formula: first.formula, figures: first.figures });
-  pctRecord.add({ outcome: 'bad', expected, formula: first.formula, figures: first.figures });
+  deltaRecord.add({ outcome: 'bad', expected: delta.text, formula: first.formula, figures: first.figures, sentenceOnly: true });
+  pctRecord.add({ outcome: 'bad', expected, formula: first.formula, figures: first.figures, sentenceOnly: true });
   ctx.ledger.issue('text/change', pctSpan, t('Should be {0}% ({1}); the text says {2}%', expected, first.formula, pct.text), {
     computed: expected,
     formula: first.formula,
@@ -540,7 +541,7 @@ function checkAgainstPrevious(
   if (change.delta && deltaRecord && deltaSpan) {
     const token = change.delta;
     let ok = false;
-    let firstExpected: { text: string; formula: string; figures: ClaimFigure[] } | undefined;
+    let firstExpected: { text: string; formula: string; figures: ClaimFigure[]; direction: 1 | -1 | 0 } | undefined;
     for (const cur of curs) {
       const difference = cur.value.minus(previous.value);
       const formula = `${cur.shown} − ${shownPrevious}`;
@@ -551,16 +552,16 @@ function checkAgainstPrevious(
         ok = true;
         break;
       }
-      firstExpected = firstExpected ?? { text: printLike(difference.abs(), token, ctx.report.unit), formula, figures };
+      firstExpected = firstExpected ?? { text: printLike(difference.abs(), token, ctx.report.unit), formula, figures, direction: signOf(difference) };
     }
     if (!ok && firstExpected) {
-      deltaRecord.add({ outcome: 'bad', expected: firstExpected.text, formula: firstExpected.formula, figures: firstExpected.figures });
+      deltaRecord.add({ outcome: 'bad', expected: firstExpected.text, formula: firstExpected.formula, figures: firstExpected.figures, direction: firstExpected.direction });
       ctx.ledger.issue('text/change', deltaSpan, t('Should be {0} ({1}); the text says {2}', firstExpected.text, firstExpected.formula, token.text), { computed: firstExpected.text, formula: firstExpected.formula, related, fixes: [{ title: t('Replace with {0}', firstExpected.text), edits: [{ span: deltaSpan, newText: firstExpected.text }] }] });
     }
   }
   if (change.pct && pctRecord && pctSpan) {
     const token = change.pct;
-    let firstExpected: { text: string; formula: string; figures: ClaimFigure[] } | undefined;
+    let firstExpected: { text: string; formula: string; figures: ClaimFigure[]; direction: 1 | -1 | 0 } | undefined;
     let done = false;
     for (const cur of curs) {
       const difference = cur.value.minus(previous.value);
@@ -581,10 +582,10 @@ function checkAgainstPrevious(
         done = true;
         break;
       }
-      firstExpected = firstExpected ?? { text: printPercent(exact, token.decimals, token.text), formula, figures };
+      firstExpected = firstExpected ?? { text: printPercent(exact, token.decimals, token.text), formula, figures, direction: signOf(difference) };
     }
     if (!done && firstExpected) {
-      pctRecord.add({ outcome: 'bad', expected: firstExpected.text, formula: firstExpected.formula, figures: firstExpected.figures });
+      pctRecord.add({ outcome: 'bad', expected: firstExpected.text, formula: firstExpected.formula, figures: firstExpected.figures, direction: firstExpected.direction });
       ctx.ledger.issue('text/change', pctSpan, t('Should be {0}% ({1}); the text says {2}%', firstExpected.text, firstExpected.formula, token.text), { computed: firstExpected.text, formula: firstExpected.formula, related, fixes: [{ title: t('Replace with {0}', firstExpected.text), edits: [{ span: pctSpan, newText: firstExpected.text }] }] });
     }
   }
@@ -598,6 +599,10 @@ function checkAgainstPrevious(
       ctx.ledger.issue('text/change', flatSpan, t('Not unchanged: {0} this year against {1} the year before', cur.shown, shownPrevious), { formula: `${cur.shown} − ${shownPrevious}`, related });
     }
   }
+}
+
+function signOf(value: Dec): 1 | -1 | 0 {
+  return value.isZero() ? 0 : value.isNegative() ? -1 : 1;
 }
 
 // ————————————————————————————————————————— 其中 lists

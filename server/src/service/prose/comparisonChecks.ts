@@ -121,7 +121,7 @@ export function checkComparison(
   const word = exact.isZero() ? t('unchanged') : exact.isNegative() ? t('a decrease of') : t('an increase of');
   const shown = printPercent(exact.abs(), pct?.decimals ?? 2, pct?.text ?? '');
   const formula = formulaOf(best);
-  changeRecord.add({ outcome: 'bad', expected: shown, formula, figures: [baseFigure, best.figure] });
+  changeRecord.add({ outcome: 'bad', expected: shown, formula, figures: [baseFigure, best.figure], direction: exact.isZero() ? 0 : exact.isNegative() ? -1 : 1 });
   const sameWord = exact.isZero() ? comparison.direction === 0 : (exact.isNegative() ? -1 : 1) === comparison.direction;
   const fixes = pct && sameWord ? [{ title: t('Replace with {0}', shown), edits: [{ span: changeSpan, newText: shown }] }] : [];
   ledger.issue('text/change', changeSpan, t('Against last year\'s 执行数 {0} this is {1} {2}% ({3}); the text says {4}{5}', base.text, word, shown, formula, comparison.word, pct ? `${pct.text}%` : ''), {

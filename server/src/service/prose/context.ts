@@ -22,6 +22,8 @@ export interface PreviousFact {
   /** How it was computed, e.g. "529.20 − 203.20". */
   readonly formula: string;
   readonly title: string;
+  /** The change's own current figure, as the sentence states it, disagrees with its table: the implied figure is doubtful. */
+  readonly doubtful?: boolean;
 }
 
 export interface AnalysisContext extends FigureContext {
