@@ -71,6 +71,8 @@ export interface RefreshResult {
   readonly claimsAfter: readonly Claim[];
   /** The parse of the refreshed text. */
   readonly document: ParsedDocument;
+  /** What the author should look at besides: a change that now goes the other way and states a reason (in the refreshed text's coordinates). */
+  readonly notes: ReadonlyArray<{ readonly span: Span; readonly sentence: string; readonly message: string }>;
 }
 
 export interface RefreshOptions {
@@ -109,6 +111,7 @@ export function refreshText(text: string, options: RefreshOptions): RefreshResul
     analysis = analyze(parsed);
   }
   const listed = listClaims(analysis.claims, tracked, inside, unstable);
+  const notes = flippedReasons(tracked, text);
   const changes: RefreshChange[] = tracked.edits().map((edit) => {
     const before = text.slice(edit.span.start, edit.span.end);
     const claim = first.claims.find((c) => c.span.start === edit.span.start && c.span.end === edit.span.end);
@@ -125,7 +128,30 @@ export function refreshText(text: string, options: RefreshOptions): RefreshResul
     claimsBefore: first.claims,
     claimsAfter: analysis.claims,
     document: parsed,
+    notes,
   };
+}
+
+/** The reason after a change whose word was turned (增加 → 减少): it was written for the other direction. */
+function flippedReasons(tracked: TrackedText, original: string): RefreshResult['notes'] {
+  const notes: Array<RefreshResult['notes'][number]> = [];
+  const refreshed = tracked.text;
+  let shift = 0;
+  for (const edit of tracked.edits()) {
+    const before = original.slice(edit.span.start, edit.span.end);
+    const start = edit.span.start + shift;
+    shift += edit.newText.length - (edit.span.end - edit.span.start);
+    if (!OPPOSITE[before] || OPPOSITE[before] !== edit.newText) continue;
+    const lineEnd = refreshed.indexOf('\n', start) < 0 ? refreshed.length : refreshed.indexOf('\n', start);
+    const rest = refreshed.slice(start, lineEnd);
+    const reason = /(?:主要原因|原因)(?:是|为)?[：:]?/.exec(rest);
+    if (!reason) continue;
+    const at = start + (reason.index ?? 0);
+    const end = Math.min(lineEnd, refreshed.indexOf('。', at) < 0 ? lineEnd : refreshed.indexOf('。', at));
+    if (notes.some((n) => n.span.start === at)) continue;
+    notes.push({ span: { start: at, end }, sentence: refreshed.slice(at, end), message: t('the change now goes the other way ({0} → {1}): check its reason', before, edit.newText) });
+  }
+  return notes;
 }
 
 /** Convenience for a parsed document. */
