@@ -11,6 +11,7 @@ import type { UserSettings } from './service/settings';
 import type { ClaimCounts, LedgerEntry } from './service/rules/ruleTypes';
 import { runGenerate } from './commands/generate';
 import { runRefresh } from './commands/refresh';
+import { runNextYear } from './commands/nextYear';
 import { isPdfPath, problemLine, runImport } from './commands/import';
 import { importPdf, PdfReadError } from './publish/node/pdfImport';
 import { newReportYaml } from './publish/import/emitYaml';
@@ -28,6 +29,7 @@ import { describeError } from './service/i18n/plainError';
 const SUBCOMMANDS: Readonly<Record<string, (argv: readonly string[], io: CliIO) => Promise<number>>> = {
   generate: runGenerate,
   refresh: runRefresh,
+  'next-year': runNextYear,
   import: runImport,
   export: runExport,
 };
@@ -39,6 +41,7 @@ const SUBCOMMANDS: Readonly<Record<string, (argv: readonly string[], io: CliIO) 
  *                [--rule ID=SEVERITY]... [--tolerance N] [--code-year YYYY] <file|dir|report.pdf>...
  *   budget-check generate <file> [--section TITLE] [--in-place]
  *   budget-check refresh <file> [--in-place]
+ *   budget-check next-year <file> [--tables new.xlsx] [-o out]
  *   budget-check import <file.xlsx>... | <report.pdf> [-o report.budget.yaml]
  *   budget-check export <report> [--xlsx out.xlsx] [--html out.html] [--pdf out.pdf]
  *
@@ -60,7 +63,7 @@ interface Options {
   inputs: string[];
 }
 
-const USAGE = 'usage: budget-check [check] [--format text|json] [--codes FILE.csv] [--ledger] [--locale zh-cn|en] [--rule ID=SEVERITY] [--tolerance N] [--code-year YYYY] <file|dir|report.pdf>...\n       budget-check generate <file> [--section TITLE] [--in-place]\n       budget-check refresh <file> [--in-place]\n       budget-check import <file.xlsx>... | <report.pdf> [-o report.budget.yaml]\n       budget-check export <report> [--xlsx out.xlsx] [--html out.html] [--pdf out.pdf]';
+const USAGE = 'usage: budget-check [check] [--format text|json] [--codes FILE.csv] [--ledger] [--locale zh-cn|en] [--rule ID=SEVERITY] [--tolerance N] [--code-year YYYY] <file|dir|report.pdf>...\n       budget-check generate <file> [--section TITLE] [--in-place]\n       budget-check refresh <file> [--in-place]\n       budget-check next-year <file> [--tables new.xlsx] [-o out]\n       budget-check import <file.xlsx>... | <report.pdf> [-o report.budget.yaml]\n       budget-check export <report> [--xlsx out.xlsx] [--html out.html] [--pdf out.pdf]';
 
 function readOptions(argv: readonly string[]): Options | string {
   const parsed = usageOr(() => parseArgs({

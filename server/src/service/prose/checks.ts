@@ -546,13 +546,15 @@ function checkAgainstPrevious(
       const difference = cur.value.minus(previous.value);
       const formula = `${cur.shown} − ${shownPrevious}`;
       const figures = [cur.figure, previousFigure];
-      const sameDirection = difference.isZero() || (difference.isNegative() ? direction < 0 : direction > 0);
+      // A change printed as 0 (0.00) has no direction: either word goes with it.
+      const sameDirection = difference.isZero() || token.value.isZero() || (difference.isNegative() ? direction < 0 : direction > 0);
       if (sameDirection && comparePrinted(token.value, token.decimals, difference.abs().div(unitFactor(textUnit(token, ctx.report.unit))), ctx.settings.tolerance) !== 'mismatch') {
         deltaRecord.add({ outcome: 'ok', expected: token.text, formula, figures });
         ok = true;
         break;
       }
-      firstExpected = firstExpected ?? { text: printLike(difference.abs(), token, ctx.report.unit), formula, figures, direction: signOf(difference) };
+      const text = printLike(difference.abs(), token, ctx.report.unit);
+      firstExpected = firstExpected ?? { text, formula, figures, direction: printedSign(text, difference) };
     }
     if (!ok && firstExpected) {
       deltaRecord.add({ outcome: 'bad', expected: firstExpected.text, formula: firstExpected.formula, figures: firstExpected.figures, direction: firstExpected.direction });
@@ -576,13 +578,15 @@ function checkAgainstPrevious(
         continue;
       }
       const exact = difference.abs().div(previous.value).times(HUNDRED);
-      const sameDirection = difference.isZero() || (difference.isNegative() ? direction < 0 : direction > 0);
+      // A change printed as 0 (0.00) has no direction: either word goes with it.
+      const sameDirection = difference.isZero() || token.value.isZero() || (difference.isNegative() ? direction < 0 : direction > 0);
       if (sameDirection && comparePrinted(token.value, token.decimals, exact) === 'equal') {
         pctRecord.add({ outcome: 'ok', expected: token.text, formula, figures });
         done = true;
         break;
       }
-      firstExpected = firstExpected ?? { text: printPercent(exact, token.decimals, token.text), formula, figures, direction: signOf(difference) };
+      const text = printPercent(exact, token.decimals, token.text);
+      firstExpected = firstExpected ?? { text, formula, figures, direction: printedSign(text, difference) };
     }
     if (!done && firstExpected) {
       pctRecord.add({ outcome: 'bad', expected: firstExpected.text, formula: firstExpected.formula, figures: firstExpected.figures, direction: firstExpected.direction });
@@ -601,8 +605,9 @@ function checkAgainstPrevious(
   }
 }
 
-function signOf(value: Dec): 1 | -1 | 0 {
-  return value.isZero() ? 0 : value.isNegative() ? -1 : 1;
+/** The direction of a change as printed: none when the value prints as 0 (0.00). */
+export function printedSign(printed: string, value: Dec): 1 | -1 | 0 {
+  return value.isZero() || !/[1-9１-９]/.test(printed) ? 0 : value.isNegative() ? -1 : 1;
 }
 
 // ————————————————————————————————————————— 其中 lists
