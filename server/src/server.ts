@@ -39,6 +39,9 @@ import { codeInsertionEdits } from './node/lsp/codeInsertion';
 import { generateNarrative, generateOneSection, sectionCodeActions } from './node/lsp/narrativeRequests';
 import { publicationAnchor, publicationHtml, publicationPdf, validNonce } from './node/lsp/publicationRequests';
 import { exportXlsx, importWorkbooks } from './node/lsp/excelRequests';
+import { nextYear, readNextYearInput, refreshCodeActions, refreshNumbers } from './node/lsp/yearRequests';
+import { describeError } from './service/i18n/plainError';
+import { NEXT_YEAR_REQUEST, NextYearParams, NextYearResult, REFRESH_NUMBERS_REQUEST, RefreshNumbersParams, RefreshNumbersResult } from './node/lsp/protocolExtensions';
 import {
   CHECK_DOCUMENTS_REQUEST,
   CheckDocumentsParams,
@@ -386,6 +389,11 @@ export function startServer(connection: Connection): void {
       } catch (error) {
         logError(`narrative code action on ${params.textDocument.uri}`, error);
       }
+      try {
+        if (!params.context?.only?.length || params.context.only.some((kind) => kind === 'quickfix' || kind === '')) actions.push(...refreshCodeActions(document, analysis, params.range));
+      } catch (error) {
+        logError(`refresh code action on ${params.textDocument.uri}`, error);
+      }
       return actions;
     }),
   );
@@ -473,6 +481,31 @@ export function startServer(connection: Connection): void {
       generateOneSection(document, analyses.analysis(document, request), params),
     ),
   );
+
+  connection.onRequest(REFRESH_NUMBERS_REQUEST, (params: RefreshNumbersParams, token: CancellationToken) =>
+    withDocument<RefreshNumbersResult>(params?.uri, token, { version: null, edits: [], changes: [], lines: [], summary: '' }, (document, request) =>
+      refreshNumbers(document, analyses.analysis(document, request)),
+    ),
+  );
+
+  connection.onRequest(NEXT_YEAR_REQUEST, async (params: NextYearParams, token: CancellationToken): Promise<NextYearResult> => {
+    const empty: NextYearResult = { lines: [], markers: 0, problems: [] };
+    await ready;
+    const uri = params?.uri;
+    const settings = typeof uri === 'string' ? await settingsFor(uri) : undefined;
+    const document = typeof uri === 'string' ? documents.get(uri) : undefined;
+    if (!document || !settings || token.isCancellationRequested) return { ...empty, error: t('{0} is not open in the editor', String(uri)) };
+    const request = requestFor(uri, settings);
+    const input = await readNextYearInput(params);
+    return withMessages(request.messages, () => {
+      try {
+        return nextYear(document, analyses.analysis(document, request), input);
+      } catch (error) {
+        logError(`next year of ${uri}`, error);
+        return { ...empty, error: t('next year\'s report cannot be made: {0}', describeError('next-year', error)) };
+      }
+    });
+  });
 
   connection.onRequest(PUBLICATION_HTML_REQUEST, async (params: PublicationHtmlParams): Promise<PublicationHtmlResult> => {
     if (params?.nonce !== undefined && !validNonce(params.nonce)) throw new ResponseError(ErrorCodes.InvalidParams, 'the nonce must be base64 of at least 12 bytes');

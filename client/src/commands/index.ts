@@ -11,11 +11,14 @@ import { importExcel } from './importExcel';
 import { exportExcel } from './exportExcel';
 import { previewPublication } from './previewPublication';
 import { printPublication } from './printPublication';
+import { refreshNumbers } from './refreshNumbers';
+import { nextYearReport } from './nextYearReport';
 
 /** Every command of the extension; each id is contributed in package.json. */
 export const COMMANDS: readonly BudgetCommand[] = [
   checkWorkspace, insertCode, showSummary, showCoverage,
   generateNarrative, regenerateSection, importExcel, exportExcel, previewPublication, printPublication,
+  refreshNumbers, nextYearReport,
 ];
 
 export function registerCommands(services: CommandServices): vscode.Disposable {

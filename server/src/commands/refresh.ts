@@ -65,7 +65,7 @@ export function lineColumn(text: string, offset: number): string {
   return `${line}:${offset - start + 1}`;
 }
 
-function counts(c: ClaimCounts): string {
+export function claimCountsText(c: ClaimCounts): string {
   return t('{0} total, {1} verified, {2} mismatched, {3} unverified', c.total, c.verified, c.mismatched, c.unverified);
 }
 
@@ -74,7 +74,7 @@ export function refreshReport(file: string, original: string, result: RefreshRes
   const lines: string[] = [];
   for (const change of result.changes) lines.push(t('{0}:{1}: rewritten {2} → {3}', file, lineColumn(original, change.span.start), change.before, change.after));
   for (const note of result.notes) lines.push(t('{0}:{1}: {2}', file, lineColumn(result.text, note.span.start), note.message));
-  for (const entry of result.listed) lines.push(t('{0}:{1}: left as written {2}: {3}', file, lineColumn(result.text, entry.span.start), entry.text, entry.reason));
-  lines.push(t('{0}: {1} numbers rewritten, {2} left as written; claims before: {3}; after: {4}', file, result.changes.filter((c) => c.kind !== 'word').length, result.listed.length, counts(result.before), counts(result.after)));
+  for (const entry of result.listed) lines.push(`${file}:${lineColumn(result.text, entry.span.start)}: ${t('left as written {0}: {1}', entry.text, entry.reason)}`);
+  lines.push(t('{0}: {1} numbers rewritten, {2} left as written; claims before: {3}; after: {4}', file, result.changes.filter((c) => c.kind !== 'word').length, result.listed.length, claimCountsText(result.before), claimCountsText(result.after)));
   return lines;
 }

@@ -17,6 +17,8 @@ import { documentSymbols, foldingRanges } from '../symbols/symbols';
 import { generatableSections, generateSection, sectionAt } from '../narrative/generate';
 import type { NarrativeSectionInfo, SectionGeneration } from '../narrative/generate';
 import { DependencyFailed, InternalError, internalError } from './internalErrors';
+import { refreshDocument } from '../refresh/refresh';
+import type { RefreshResult } from '../refresh/refresh';
 
 /**
  * Everything an analysis is computed from besides the document text. A result of the analysis
@@ -46,6 +48,7 @@ export class DocumentAnalysis {
   private validationMemo: ValidationResult | undefined;
   private sectionsMemo: readonly NarrativeSectionInfo[] | undefined;
   private readonly generations = new Map<string, SectionGeneration | undefined>();
+  private refreshMemo: { readonly value: RefreshResult | undefined } | undefined;
   private readonly errors: InternalError[] = [];
 
   constructor(readonly document: ParsedDocument, readonly inputs: AnalysisInputs) {}
@@ -147,6 +150,22 @@ export class DocumentAnalysis {
   /** The innermost section the generator knows at an offset. */
   sectionAt(offset: number): NarrativeSectionInfo | undefined {
     return this.run(() => sectionAt(this.document, this.inputs.codes, offset));
+  }
+
+  /**
+   * The numbers of the narrative rewritten from the data (service/refresh), computed once per
+   * analysis; undefined when the prose could not be read (recorded as an internal error).
+   */
+  refreshed(): RefreshResult | undefined {
+    if (!this.refreshMemo) {
+      try {
+        this.refreshMemo = { value: this.run(() => refreshDocument(this.document, { codes: this.inputs.codes, settings: this.inputs.settings })) };
+      } catch (error) {
+        this.errors.push(internalError('refresh', error));
+        this.refreshMemo = { value: undefined };
+      }
+    }
+    return this.refreshMemo.value;
   }
 
   folding(textDocument: TextDocument): FoldingRange[] {
