@@ -40,6 +40,7 @@ import { generateNarrative, generateOneSection, sectionCodeActions } from './nod
 import { publicationAnchor, publicationHtml, publicationPdf, validNonce } from './node/lsp/publicationRequests';
 import { exportXlsx, importWorkbooks } from './node/lsp/excelRequests';
 import { nextYear, readNextYearInput, refreshCodeActions, refreshNumbers } from './node/lsp/yearRequests';
+import { LastYearIndex } from './node/lsp/lastYearIndex';
 import { describeError } from './service/i18n/plainError';
 import { NEXT_YEAR_REQUEST, NextYearParams, NextYearResult, REFRESH_NUMBERS_REQUEST, RefreshNumbersParams, RefreshNumbersResult } from './node/lsp/protocolExtensions';
 import {
@@ -114,6 +115,8 @@ export function startServer(connection: Connection): void {
   let ready: Promise<void> = Promise.resolve();
   /** The locale of the server's own messages (notifications, errors of requests). */
   let serverMessages: Messages = messagesFor('zh-cn');
+  /** Last year's report of a report's department, in the workspace (the figures previous: lacks). */
+  const lastYears = new LastYearIndex(() => documents.all(), () => workspaceFolders, () => trusted);
   /** Analyses whose internal errors are already in the log. */
   const loggedErrors = new WeakSet<DocumentAnalysis>();
   const t = (message: string, ...args: Array<string | number>): string => serverMessages.t(message, ...args);
@@ -170,7 +173,7 @@ export function startServer(connection: Connection): void {
       void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: text });
       for (const p of cached.problems) log(`code table ${p.file}:${p.line}: ${p.message}`);
     }
-    return { service: cached.service, settings: settings.user, messages: messagesOf(settings) };
+    return { service: cached.service, settings: settings.user, messages: messagesOf(settings), lastYear: (parsed) => lastYears.find(uri, parsed.report, cached.service) };
   }
 
   // ---- validation ----

@@ -7,6 +7,12 @@ import { refreshText } from '../../src/service/refresh/refresh';
 import { toCheckSettings } from '../../src/service/settings';
 import { reportToXlsx } from '../../src/publish/node/workbooks';
 import { NEXT_YEAR_REQUEST, NextYearResult, REFRESH_NUMBERS_REQUEST, RefreshNumbersResult } from '../../src/node/lsp/protocolExtensions';
+import { nextYearReport } from '../../src/service/nextYear/nextYear';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import type { Hover } from 'vscode-languageserver-types';
 
 /**
  * Refresh and next year's report over the protocol (issue 14), on a real server over stdio:
@@ -78,4 +84,52 @@ test('生成下一年度报告: the 2027 report from 005 and the new year\'s wor
   assert.ok(result.lines.some((line) => line.includes('由工作簿替换的表')));
   const missing = await server.request<NextYearResult>(NEXT_YEAR_REQUEST, { uri: 'file:///tmp/year/not-open.budget.yaml' });
   assert.ok(missing.error && missing.text === undefined);
+});
+
+/** The 2027 report of 005 whose previous: gives only the year: its bases are to come from the 2026 report. */
+function report2027(): string {
+  const s = service();
+  const rolled = nextYearReport(s.parse(readSample('005-putuo-justice-2026-department.budget.yaml')), { codes: s.codeTables, settings: toCheckSettings() }).text;
+  return rolled.replace(/^previous:\n[\s\S]*?\n(?=tables:)/m, 'previous:\n  year: 2026\n\n');
+}
+
+async function hoverText(client: LspTestClient, uri: string, text: string, marker: string, delta: number): Promise<string> {
+  const offset = text.indexOf(marker, text.indexOf('\nnarrative:')) + delta;
+  const before = text.slice(0, offset);
+  const position = { line: before.split('\n').length - 1, character: offset - (before.lastIndexOf('\n') + 1) };
+  const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position });
+  return hover ? JSON.stringify(hover.contents) : '';
+}
+
+test('cross-year: last year\'s report in the workspace gives the bases of the changes, and the hover says so', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'budget-cross-year-'));
+  fs.writeFileSync(path.join(dir, '005-putuo-justice-2026-department.budget.yaml'), readSample('005-putuo-justice-2026-department.budget.yaml'));
+  const text = report2027();
+  const uri = pathToFileURL(path.join(dir, '005-putuo-justice-2027-department.budget.yaml')).toString();
+  // A workspace that holds last year's report on disk (not open).
+  const onDisk = await LspTestClient.start({ workspaceFolders: [pathToFileURL(dir).toString()] });
+  try {
+    await onDisk.open(uri, text);
+    await onDisk.diagnostics(uri, 1);
+    const hover = await hoverText(onDisk, uri, text, '比2026年预算增加0.00万元', 11);
+    assert.match(hover, /取自上年报告 005-putuo-justice-2026-department\.budget\.yaml/, hover);
+  } finally {
+    await onDisk.stop();
+  }
+  // Without it, the hover names no other report; last year's report open in the editor serves as well.
+  const fresh = await LspTestClient.start();
+  try {
+    const other = 'file:///tmp/year/alone-2027.budget.yaml';
+    await fresh.open(other, text);
+    await fresh.diagnostics(other, 1);
+    assert.doesNotMatch(await hoverText(fresh, other, text, '比2026年预算增加0.00万元', 11), /取自上年报告/);
+    // The 单位预算 of the same name and year is not the 部门's last year.
+    await fresh.open('file:///tmp/year/unit-2026.budget.yaml', readSample('006-putuo-justice-2026-unit.budget.yaml'));
+    await fresh.open('file:///tmp/year/last-2026.budget.yaml', readSample('005-putuo-justice-2026-department.budget.yaml'));
+    await fresh.change(other, 2, [{ text: text + '\n' }]);
+    await fresh.diagnostics(other, 2);
+    assert.match(await hoverText(fresh, other, text, '比2026年预算增加0.00万元', 11), /取自上年报告 last-2026\.budget\.yaml/);
+  } finally {
+    await fresh.stop();
+  }
 });

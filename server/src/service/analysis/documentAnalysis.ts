@@ -18,6 +18,7 @@ import { generatableSections, generateSection, sectionAt } from '../narrative/ge
 import type { NarrativeSectionInfo, SectionGeneration } from '../narrative/generate';
 import { DependencyFailed, InternalError, internalError } from './internalErrors';
 import { refreshDocument } from '../refresh/refresh';
+import type { LastYear } from '../crossYear/lastYear';
 import type { RefreshResult } from '../refresh/refresh';
 
 /**
@@ -29,6 +30,8 @@ export interface AnalysisInputs {
   readonly settings: CheckSettings;
   readonly codes: CodeTables;
   readonly messages: Messages;
+  /** Last year's report of the same department, when the caller found one (the figures `previous:` lacks). */
+  readonly lastYear?: LastYear;
 }
 
 type Memo<T> = { readonly value: T } | { readonly failed: InternalError };
@@ -66,7 +69,7 @@ export class DocumentAnalysis {
   prose(): ProseAnalysis {
     if (!this.proseMemo) {
       try {
-        this.proseMemo = { value: this.run(() => analyzeProse(this.document, this.inputs.codes, this.inputs.settings)) };
+        this.proseMemo = { value: this.run(() => analyzeProse(this.document, this.inputs.codes, this.inputs.settings, this.inputs.lastYear)) };
       } catch (error) {
         const failed = internalError('prose', error);
         this.errors.push(failed);
@@ -159,7 +162,7 @@ export class DocumentAnalysis {
   refreshed(): RefreshResult | undefined {
     if (!this.refreshMemo) {
       try {
-        this.refreshMemo = { value: this.run(() => refreshDocument(this.document, { codes: this.inputs.codes, settings: this.inputs.settings })) };
+        this.refreshMemo = { value: this.run(() => refreshDocument(this.document, { codes: this.inputs.codes, settings: this.inputs.settings, lastYear: this.inputs.lastYear })) };
       } catch (error) {
         this.errors.push(internalError('refresh', error));
         this.refreshMemo = { value: undefined };

@@ -371,8 +371,12 @@ function currents(subject: Subject, span: (s: number, e: number) => Span): Curre
   return result;
 }
 
-/** The previous: block's value for the subject, in 万元. */
-function previousValue(ctx: AnalysisContext, subject: Subject): { value: Dec; decimals: number; span: Span } | undefined {
+/**
+ * The previous: block's value for the subject, in 万元; what the block lacks, from last year's
+ * report of the same department when the analysis has it (AnalysisContext.lastYear, no span:
+ * it is in another file, which `from` names).
+ */
+function previousValue(ctx: AnalysisContext, subject: Subject): { value: Dec; decimals: number; span?: Span; from?: string } | undefined {
   const id = subject.figureId;
   if (!id) return undefined;
   const previous = ctx.report.previous;
@@ -380,7 +384,15 @@ function previousValue(ctx: AnalysisContext, subject: Subject): { value: Dec; de
   if (id.startsWith('function:')) cell = previous.functions.get(id.slice(9));
   else if (id.startsWith('economic:') || id.startsWith('government:')) cell = previous.economics.get(id.split(':')[1]);
   else cell = previous.figures.get(figureDef(id)?.previous ?? id) ?? previous.figures.get(id);
-  if (!cell || cell.amount.blank && cell.span.end === cell.span.start) return undefined;
+  if (!cell || cell.amount.blank && cell.span.end === cell.span.start) {
+    const last = ctx.lastYear;
+    if (!last) return undefined;
+    const figure = id.startsWith('function:') ? last.figures.functions.get(id.slice(9))
+      : id.startsWith('economic:') ? last.figures.economics.get(id.split(':')[1])
+      : id.startsWith('government:') ? undefined
+      : last.figures.figures.get(figureDef(id)?.previous ?? id);
+    return figure ? { value: figure.value, decimals: figure.decimals, from: t('{0}: {1}', last.name, figure.where) } : undefined;
+  }
   const inYuan = previous.unit === '元';
   const factor = inYuan ? new Dec(1).div(TEN_THOUSAND) : new Dec(1);
   return { value: cell.amount.value.times(factor), decimals: cell.amount.decimals + (inYuan ? 4 : 0), span: cell.span };
@@ -526,7 +538,7 @@ function checkAgainstPrevious(
   change: Change,
   subject: Subject,
   curs: readonly Current[],
-  previous: { value: Dec; decimals: number; span: Span },
+  previous: { value: Dec; decimals: number; span?: Span; from?: string },
   deltaRecord: ClaimRecord | undefined,
   pctRecord: ClaimRecord | undefined,
   flatRecord: ClaimRecord | undefined,
@@ -535,8 +547,10 @@ function checkAgainstPrevious(
   flatSpan: Span | undefined,
 ): void {
   const shownPrevious = showWan(previous.value, previous.decimals);
-  const previousFigure: ClaimFigure = { label: t('{0}, previous year (previous:)', subject.title), value: shownPrevious, source: 'previous', spans: [previous.span] };
-  const related = [{ span: previous.span, message: t('previous-year figure') }];
+  const previousFigure: ClaimFigure = previous.span
+    ? { label: t('{0}, previous year (previous:)', subject.title), value: shownPrevious, source: 'previous', spans: [previous.span] }
+    : { label: t('{0}, previous year (last year\'s report {1})', subject.title, previous.from ?? ''), value: shownPrevious, source: 'previous', spans: [] };
+  const related = previous.span ? [{ span: previous.span, message: t('previous-year figure') }] : [];
   const direction = change.deltaDirection || change.pctDirection;
   if (change.delta && deltaRecord && deltaSpan) {
     const token = change.delta;

@@ -3,6 +3,7 @@ import type { CheckSettings } from '../rules/ruleTypes';
 import type { Span } from '../yaml/ast';
 import type { ClaimRecord, Ledger } from './claims';
 import type { FigureContext } from './figures';
+import type { LastYear } from '../crossYear/lastYear';
 
 /**
  * A previous-year figure implied by the prose (本年数 − 增减额, 持平) or given by `previous:`.
@@ -30,4 +31,6 @@ export interface AnalysisContext extends FigureContext {
   readonly settings: CheckSettings;
   readonly ledger: Ledger;
   readonly facts: PreviousFact[];
+  /** Last year's report of the same department, for the figures `previous:` lacks (an input of the analysis). */
+  readonly lastYear?: LastYear;
 }

@@ -7,6 +7,7 @@ import type { Claim, ClaimKind, ClaimStatus, ProseAnalysis } from '../prose/type
 import type { CheckSettings, ClaimCounts } from '../rules/ruleTypes';
 import type { Span } from '../yaml/ast';
 import { TrackedText } from './trackedText';
+import type { LastYear } from '../crossYear/lastYear';
 
 /**
  * Refresh (issue 14): the report's own sentences are the template. Every number of the
@@ -82,6 +83,8 @@ export interface RefreshOptions {
   readonly within?: readonly Span[];
   /** The parse of the original text, when the caller has it. */
   readonly parsed?: ParsedDocument;
+  /** Last year's report of the same department (figures `previous:` lacks). */
+  readonly lastYear?: LastYear;
 }
 
 const MAX_ROUNDS = 8;
@@ -95,7 +98,7 @@ const WORD_BEFORE = /(增加|增长|上升|提高|减少|下降|降低|增|减)(
 
 export function refreshText(text: string, options: RefreshOptions): RefreshResult {
   const tracked = new TrackedText(text);
-  const analyze = (parsed: ParsedDocument): ProseAnalysis => analyzeProse(parsed, options.codes, options.settings);
+  const analyze = (parsed: ParsedDocument): ProseAnalysis => analyzeProse(parsed, options.codes, options.settings, options.lastYear);
   let parsed = options.parsed && options.parsed.text === text ? options.parsed : parseBudgetDocument(text);
   const first = analyze(parsed);
   let analysis = first;
