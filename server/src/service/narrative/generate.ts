@@ -125,7 +125,8 @@ function keepUnregenerated(document: ParsedDocument, codes: CodeTables, raws: Ra
   if (!raws.some((r) => r.replaced.some((s) => s.figures.size > 0))) return raws;
   let analysis: ProseAnalysis;
   try {
-    analysis = analyzeProse(parseBudgetDocument(applyEdits(document.text, raws.map((r) => r.edit))), codes, toCheckSettings());
+    // Parsed against this version: only the regenerated sections are parsed again.
+    analysis = analyzeProse(parseBudgetDocument(applyEdits(document.text, raws.map((r) => r.edit)), document), codes, toCheckSettings());
   } catch {
     return raws;
   }
@@ -151,7 +152,8 @@ function finish(document: ParsedDocument, codes: CodeTables, composed: readonly 
     const spans = newSpans(raws);
     const within = raws.filter((r) => r.keptFigures).map((r) => spans.get(r)!);
     try {
-      const refreshed = refreshText(applyEdits(document.text, raws.map((r) => r.edit)), { codes, settings: toCheckSettings(), within });
+      const text = applyEdits(document.text, raws.map((r) => r.edit));
+      const refreshed = refreshText(text, { codes, settings: toCheckSettings(), within, parsed: parseBudgetDocument(text, document) });
       if (refreshed.edits.length > 0) {
         texts = raws.map((raw, i) => {
           const after = findSection(refreshed.document.report.narrative, raw.section.path);

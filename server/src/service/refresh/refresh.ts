@@ -81,7 +81,7 @@ export interface RefreshOptions {
   readonly settings: CheckSettings;
   /** Only numbers inside these spans of the original text are rewritten (all of the narrative when absent). */
   readonly within?: readonly Span[];
-  /** The parse of the original text, when the caller has it. */
+  /** The parse of the original text (or of a version of it: only what changed is parsed again), when the caller has it. */
   readonly parsed?: ParsedDocument;
   /** Last year's report of the same department (figures `previous:` lacks). */
   readonly lastYear?: LastYear;
@@ -99,7 +99,7 @@ const WORD_BEFORE = /(增加|增长|上升|提高|减少|下降|降低|增|减)(
 export function refreshText(text: string, options: RefreshOptions): RefreshResult {
   const tracked = new TrackedText(text);
   const analyze = (parsed: ParsedDocument): ProseAnalysis => analyzeProse(parsed, options.codes, options.settings, options.lastYear);
-  let parsed = options.parsed && options.parsed.text === text ? options.parsed : parseBudgetDocument(text);
+  let parsed = options.parsed && options.parsed.text === text ? options.parsed : parseBudgetDocument(text, options.parsed);
   const first = analyze(parsed);
   let analysis = first;
   const history = new Map<string, string[]>();
