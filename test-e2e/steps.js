@@ -24,8 +24,10 @@ const QUICK_FIX_SAMPLE = '003-jiyuan-2024.budget.yaml';
 const PREVIEW_SAMPLE = '003-jiyuan-2024.budget.yaml';
 /** Sample whose narrative the generator rewrites. */
 const NARRATIVE_SAMPLE = 'teaching/clean.budget.yaml';
+/** Sample whose numbers disagree with its tables where the data say what they should be (refresh). */
+const REFRESH_SAMPLE = '006-putuo-justice-2026-unit.budget.yaml';
 
-const SCREENSHOTS = { hover: 'e2e-hover.png', completion: 'e2e-completion.png', problems: 'e2e-problems.png', narrative: 'e2e-narrative.png', preview: 'e2e-preview.png' };
+const SCREENSHOTS = { hover: 'e2e-hover.png', completion: 'e2e-completion.png', problems: 'e2e-problems.png', narrative: 'e2e-narrative.png', preview: 'e2e-preview.png', refresh: 'e2e-refresh.png' };
 
 function expectedCounts(diagnostics) {
   const c = counts(diagnostics);
@@ -287,6 +289,40 @@ const STEPS = [
       const originalLines = original.split('\n');
       const changedLines = saved.split('\n').filter((l, i) => l !== originalLines[i]).length;
       return `${changedLines} lines of the narrative rewritten, from line ${firstChanged}; the file equals budget-check generate`;
+    },
+    async cleanup(context) {
+      await context.workbench.escape();
+      await closeEditors(context).catch(() => undefined);
+    },
+  },
+  {
+    name: `"按数据更新说明中的数字" rewrites the numbers as budget-check refresh does (${REFRESH_SAMPLE})`,
+    async run(context) {
+      const { workbench, root } = context;
+      const command = commandLabel(root, 'budget.refreshNumbers');
+      assert.ok(command, 'package.json contributes budget.refreshNumbers');
+      assert.equal(command.title, '按数据更新说明中的数字', 'the Chinese title of budget.refreshNumbers');
+      const { file } = await openChecked(context, REFRESH_SAMPLE);
+      const original = fs.readFileSync(file, 'utf8');
+      const refreshed = spawnSync(process.execPath, [path.join(root, 'bin', 'budget-check.js'), 'refresh', file], { encoding: 'utf8', timeout: 60_000 });
+      assert.equal(refreshed.status, 0, `budget-check refresh: ${refreshed.stderr}`);
+      assert.notEqual(refreshed.stdout, original, 'budget-check refresh changes the sample');
+      const originalLines = original.split('\n');
+      const changed = refreshed.stdout.split('\n').map((l, i) => (l !== originalLines[i] ? i + 1 : 0)).filter((n) => n > 0);
+      // The cursor on the last changed line (the 购房补贴 item, whose change turns from 增加 to 减少).
+      await workbench.gotoLine(changed[changed.length - 1], 1);
+      await workbench.runCommand(command.label);
+      await waitUntil(`${path.basename(file)} to be edited`, async () => (await workbench.page.locator('.part.editor .tab.active.dirty').count()) > 0, { timeout: 30_000 });
+      // The notification says what was done; the picture shows the rewritten line and it.
+      await waitUntil('the notification', async () => (await workbench.page.locator('.notifications-toasts .notification-list-item').count()) > 0, { timeout: 15_000 });
+      const png = await workbench.capture();
+      await workbench.page.keyboard.press('Control+S');
+      await waitUntil('the file to be saved', async () => (await workbench.page.locator('.part.editor .tab.active.dirty').count()) === 0, { timeout: 15_000 });
+      const saved = fs.readFileSync(file, 'utf8');
+      fs.writeFileSync(file, original);
+      assert.equal(saved, refreshed.stdout, 'the editor\'s result equals budget-check refresh');
+      saveScreenshot(context, SCREENSHOTS.refresh, png);
+      return `${changed.length} lines with numbers rewritten; the file equals budget-check refresh`;
     },
     async cleanup(context) {
       await context.workbench.escape();

@@ -41,6 +41,10 @@ import { generateNarrative, generateOneSection, sectionCodeActions } from './nod
 import { publicationAnchor, publicationHtml, publicationPdf, validNonce } from './node/lsp/publicationRequests';
 import { newReport, reportTemplates } from './node/lsp/newReportRequests';
 import { exportXlsx, importWorkbooks } from './node/lsp/excelRequests';
+import { nextYear, readNextYearInput, refreshCodeActions, refreshNumbers } from './node/lsp/yearRequests';
+import { LastYearIndex } from './node/lsp/lastYearIndex';
+import { describeError } from './service/i18n/plainError';
+import { NEXT_YEAR_REQUEST, NextYearParams, NextYearResult, REFRESH_NUMBERS_REQUEST, RefreshNumbersParams, RefreshNumbersResult } from './node/lsp/protocolExtensions';
 import {
   CHECK_DOCUMENTS_REQUEST,
   CheckDocumentsParams,
@@ -119,6 +123,8 @@ export function startServer(connection: Connection): void {
   let ready: Promise<void> = Promise.resolve();
   /** The locale of the server's own messages (notifications, errors of requests). */
   let serverMessages: Messages = messagesFor('zh-cn');
+  /** Last year's report of a report's department, in the workspace (the figures previous: lacks). */
+  const lastYears = new LastYearIndex(() => documents.all(), () => workspaceFolders, () => trusted);
   /** Analyses whose internal errors are already in the log. */
   const loggedErrors = new WeakSet<DocumentAnalysis>();
   const t = (message: string, ...args: Array<string | number>): string => serverMessages.t(message, ...args);
@@ -190,7 +196,7 @@ export function startServer(connection: Connection): void {
       void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: text });
       for (const p of cached.problems) log(`code table ${p.file}:${p.line}: ${p.message}`);
     }
-    return { service: cached.service, settings: settings.user, messages: messagesOf(settings) };
+    return { service: cached.service, settings: settings.user, messages: messagesOf(settings), lastYear: (parsed) => lastYears.find(uri, parsed.report, cached.service) };
   }
 
   // ---- validation ----
@@ -416,6 +422,11 @@ export function startServer(connection: Connection): void {
       } catch (error) {
         logError(`narrative code action on ${params.textDocument.uri}`, error);
       }
+      try {
+        if (!params.context?.only?.length || params.context.only.some((kind) => kind === 'quickfix' || kind === '')) actions.push(...refreshCodeActions(document, analysis, params.range));
+      } catch (error) {
+        logError(`refresh code action on ${params.textDocument.uri}`, error);
+      }
       return actions;
     }),
   );
@@ -503,6 +514,31 @@ export function startServer(connection: Connection): void {
       generateOneSection(document, analyses.analysis(document, request), params),
     ),
   );
+
+  connection.onRequest(REFRESH_NUMBERS_REQUEST, (params: RefreshNumbersParams, token: CancellationToken) =>
+    withDocument<RefreshNumbersResult>(params?.uri, token, { version: null, edits: [], changes: [], lines: [], summary: '' }, (document, request) =>
+      refreshNumbers(document, analyses.analysis(document, request)),
+    ),
+  );
+
+  connection.onRequest(NEXT_YEAR_REQUEST, async (params: NextYearParams, token: CancellationToken): Promise<NextYearResult> => {
+    const empty: NextYearResult = { lines: [], markers: 0, problems: [] };
+    await ready;
+    const uri = params?.uri;
+    const settings = typeof uri === 'string' ? await settingsFor(uri) : undefined;
+    const document = typeof uri === 'string' ? documents.get(uri) : undefined;
+    if (!document || !settings || token.isCancellationRequested) return { ...empty, error: t('{0} is not open in the editor', String(uri)) };
+    const request = requestFor(uri, settings);
+    const input = await readNextYearInput(params);
+    return withMessages(request.messages, () => {
+      try {
+        return nextYear(document, analyses.analysis(document, request), input);
+      } catch (error) {
+        logError(`next year of ${uri}`, error);
+        return { ...empty, error: t('next year\'s report cannot be made: {0}', describeError('next-year', error)) };
+      }
+    });
+  });
 
   connection.onRequest(PUBLICATION_HTML_REQUEST, async (params: PublicationHtmlParams): Promise<PublicationHtmlResult> => {
     if (params?.nonce !== undefined && !validNonce(params.nonce)) throw new ResponseError(ErrorCodes.InvalidParams, 'the nonce must be base64 of at least 12 bytes');

@@ -12,11 +12,14 @@ import { exportExcel } from './exportExcel';
 import { previewPublication } from './previewPublication';
 import { printPublication } from './printPublication';
 import { newReport } from './newReport';
+import { refreshNumbers } from './refreshNumbers';
+import { nextYearReport } from './nextYearReport';
 
 /** Every command of the extension; each id is contributed in package.json. */
 export const COMMANDS: readonly BudgetCommand[] = [
   checkWorkspace, insertCode, showSummary, showCoverage,
   generateNarrative, regenerateSection, importExcel, exportExcel, previewPublication, printPublication, newReport,
+  refreshNumbers, nextYearReport,
 ];
 
 export function registerCommands(services: CommandServices): vscode.Disposable {

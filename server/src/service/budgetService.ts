@@ -7,6 +7,7 @@ import type { CheckSettings, ValidationResult } from './rules/ruleTypes';
 import type { Span } from './yaml/ast';
 import { Messages, messagesFor } from './i18n/l10n';
 import { AnalysisInputs, DocumentAnalysis } from './analysis/documentAnalysis';
+import type { LastYear } from './crossYear/lastYear';
 
 export interface BudgetServiceOptions {
   /** Classification tables (bundled plus the user's extra tables). */
@@ -27,8 +28,11 @@ export interface BudgetService {
   readonly codeTables: CodeTables;
   /** Parses a document; pass the previous version of the same document to re-parse only what changed. */
   parse(text: string, previous?: ParsedDocument): ParsedDocument;
-  /** The analysis of a document version under these inputs (the same object while they are the same). */
-  analyze(document: ParsedDocument, settings?: UserSettings, locale?: LocaleInput): DocumentAnalysis;
+  /**
+   * The analysis of a document version under these inputs (the same object while they are the
+   * same); `lastYear`: last year's report of the same department, when the caller has it.
+   */
+  analyze(document: ParsedDocument, settings?: UserSettings, locale?: LocaleInput, lastYear?: LastYear): DocumentAnalysis;
   validate(document: ParsedDocument, settings?: UserSettings, locale?: LocaleInput): ValidationResult;
   complete(textDocument: TextDocument, document: ParsedDocument, position: Position, settings?: UserSettings, locale?: LocaleInput): CompletionList;
   hover(textDocument: TextDocument, document: ParsedDocument, position: Position, settings?: UserSettings, locale?: LocaleInput): Hover | null;
@@ -56,9 +60,9 @@ export function createBudgetService(options: BudgetServiceOptions): BudgetServic
   // The analyses of each document version, one per inputs (settings and locale) asked for:
   // features of one version asked with the same inputs share one analysis.
   const analyses = new WeakMap<ParsedDocument, Map<string, DocumentAnalysis>>();
-  const analyze = (document: ParsedDocument, settings?: UserSettings, locale?: LocaleInput): DocumentAnalysis => {
-    const inputs: AnalysisInputs = { settings: checkSettings(settings), codes: codeTables, messages: typeof locale === 'object' ? locale : messagesFor(locale) };
-    const key = `${JSON.stringify(settings ?? {})}|${inputs.messages.locale}`;
+  const analyze = (document: ParsedDocument, settings?: UserSettings, locale?: LocaleInput, lastYear?: LastYear): DocumentAnalysis => {
+    const inputs: AnalysisInputs = { settings: checkSettings(settings), codes: codeTables, messages: typeof locale === 'object' ? locale : messagesFor(locale), lastYear };
+    const key = `${JSON.stringify(settings ?? {})}|${inputs.messages.locale}|${lastYear?.id ?? ''}`;
     let perInputs = analyses.get(document);
     if (!perInputs) analyses.set(document, (perInputs = new Map()));
     let analysis = perInputs.get(key);

@@ -26,7 +26,7 @@ function regenerate(text: string, title: string) {
 /** A small report of the 济源 template (figures of seed 000) with last year's figures. */
 const REPORT = JIYUAN_REPORT_HEAD + `      - title: 三、支出预算总体情况说明
         text: |
-          旧的说明 123.00 万元。
+          旧的说明：支出合计 123.00 万元。
           本节数据摘自单位支出预算表。
       - title: 七、“三公”经费支出预算情况说明
         text: |
@@ -53,6 +53,19 @@ test('the edit replaces only the lines of the text block: comments, titles and i
   // Everything outside the block is untouched.
   assert.equal(result.slice(0, generation.edit.span.start), REPORT.slice(0, generation.edit.span.start));
   assert.equal(result.slice(generation.edit.span.start + generation.edit.newText.length), REPORT.slice(generation.edit.span.end));
+});
+
+test('a sentence about a figure the template does not state is kept, not replaced (generation removes nothing it cannot regenerate)', () => {
+  const text = REPORT.replace('          本节数据摘自单位支出预算表。\n', '          本节数据摘自单位支出预算表。另有上级追加 8.00 万元待下达。\n');
+  const { result } = regenerate(text, '三、支出预算总体情况');
+  assert.ok(!result.includes('旧的说明'), 'the sentence about 支出合计 is regenerated');
+  assert.ok(result.includes('另有上级追加 8.00 万元待下达。'), 'a number tied to no figure is the author\'s');
+  // A 中小企业 sentence of the 上海 template when the report has no figure for it: kept as written.
+  const shanghai = service().parse(readSample('005-putuo-justice-2026-department.budget.yaml').replace('  three_public:\n', '  procurement:\n    unit: 万元\n    total: 1486.42\n    goods: 3.66\n    works: 36.44\n    services: 1446.32\n  three_public:\n'));
+  const info = generatableSections(shanghai, service().codeTables).find((s) => s.title.includes('政府采购'))!;
+  assert.ok(info.generatable, info.reason);
+  const procurement = generateSection(shanghai, service().codeTables, info.path)!;
+  assert.equal(procurement.text, '2026年本部门政府采购预算1486.42万元，其中：政府采购货物预算3.66万元、政府采购工程预算36.44万元、政府采购服务预算1446.32万元。\n2026年本部门面向中小企业预留政府采购项目预算金额1486.42万元，其中，预留给小型和微型企业的政府采购项目预算为1486.42万元。');
 });
 
 test('change sentences use previous: and keep the author\'s 主要原因', () => {
@@ -106,18 +119,18 @@ test('sections that cannot be generated are reported with the reason and left un
 });
 
 test('a section without text gets a text block after its title; an empty block is filled', () => {
-  const withoutText = REPORT.replace('      - title: 三、支出预算总体情况说明\n        text: |\n          旧的说明 123.00 万元。\n          本节数据摘自单位支出预算表。\n', '      - title: 三、支出预算总体情况说明\n');
+  const withoutText = REPORT.replace('      - title: 三、支出预算总体情况说明\n        text: |\n          旧的说明：支出合计 123.00 万元。\n          本节数据摘自单位支出预算表。\n', '      - title: 三、支出预算总体情况说明\n');
   const { result } = regenerate(withoutText, '三、支出预算总体情况');
   assert.ok(result.includes('      - title: 三、支出预算总体情况说明\n        text: |\n          济源产城融合示范区医疗保障局机关2022年支出合计529.20万元'));
   assert.ok(service().parse(result).report.narrative[0].sections[1].text?.value.startsWith('济源'));
-  const empty = REPORT.replace('        text: |\n          旧的说明 123.00 万元。\n          本节数据摘自单位支出预算表。\n', '        text: |\n');
+  const empty = REPORT.replace('        text: |\n          旧的说明：支出合计 123.00 万元。\n          本节数据摘自单位支出预算表。\n', '        text: |\n');
   const filled = regenerate(empty, '三、支出预算总体情况');
   assert.equal(filled.generation.handEdited, false);
   assert.ok(filled.result.includes('        text: |\n          济源产城融合示范区医疗保障局机关2022年支出合计'));
 });
 
 test('a plain one-line text becomes a literal block', () => {
-  const plain = REPORT.replace('        text: |\n          旧的说明 123.00 万元。\n          本节数据摘自单位支出预算表。\n', '        text: 支出合计 123.00 万元\n');
+  const plain = REPORT.replace('        text: |\n          旧的说明：支出合计 123.00 万元。\n          本节数据摘自单位支出预算表。\n', '        text: 支出合计 123.00 万元\n');
   const { result } = regenerate(plain, '三、支出预算总体情况');
   assert.ok(result.includes('        text: |\n          济源产城融合示范区医疗保障局机关2022年支出合计529.20万元'));
   assert.ok(service().parse(result).report.narrative[0].sections[1].text?.style === 'literal');
@@ -153,7 +166,7 @@ test('a report without a bundled template is never generated in another province
     assert.deepEqual(generateDocument(parse(text), service().codeTables), []);
     const finding = check(text).findings.find((f) => f.rule === 'review/unknown-template');
     assert.equal(finding?.severity, 'information');
-    assert.match(finding!.message, /henan-jiyuan, henan-qinyang, hebei-pingxiang, shaanxi-changan/);
+    assert.match(finding!.message, /henan-jiyuan, henan-qinyang, hebei-pingxiang, shaanxi-changan, shanghai/);
   }
   assert.equal(check(REPORT).findings.filter((f) => f.rule === 'review/unknown-template').length, 0);
   for (const sample of ['000-jiyuan-2022-unit.budget.yaml', '001-pingxiang-2023.budget.yaml', '002-qinyang-2022.budget.yaml', '003-jiyuan-2024.budget.yaml', '004-changan-2022.budget.yaml']) {
@@ -178,7 +191,7 @@ test('the section under the cursor, and the titles of the command and the code a
   assert.equal(info?.title, '三、支出预算总体情况说明');
   assert.equal(sectionAt(document, service().codeTables, REPORT.indexOf('我单位无其他说明')), undefined);
   const generation = generateSection(document, service().codeTables, info!.path)!;
-  assert.equal(generation.current, '旧的说明 123.00 万元。\n本节数据摘自单位支出预算表。');
+  assert.equal(generation.current, '旧的说明：支出合计 123.00 万元。\n本节数据摘自单位支出预算表。');
   assert.equal(narrativeCommandTitle(), '生成说明文字');
   assert.equal(regenerateSectionTitle(), '用数据重新生成本节');
 });

@@ -7,6 +7,7 @@ import type { Messages } from '../../service/i18n/l10n';
 import type { ValidationResult } from '../../service/rules/ruleTypes';
 import type { UserSettings } from '../../service/settings';
 import { toDiagnostic } from '../../service/protocol';
+import type { LastYear } from '../../service/crossYear/lastYear';
 
 export interface Validation {
   readonly result: ValidationResult;
@@ -19,6 +20,8 @@ export interface AnalysisRequest {
   readonly service: BudgetService;
   readonly settings: UserSettings;
   readonly messages: Messages;
+  /** Last year's report of the parsed report's department, when the workspace has one. */
+  readonly lastYear?: (parsed: ParsedDocument) => LastYear | undefined;
 }
 
 interface Entry {
@@ -46,13 +49,14 @@ export class AnalysisCache {
   }
 
   analysis(document: TextDocument, request: AnalysisRequest): DocumentAnalysis {
-    return request.service.analyze(this.parsed(document, request.service), request.settings, request.messages);
+    const parsed = this.parsed(document, request.service);
+    return request.service.analyze(parsed, request.settings, request.messages, request.lastYear?.(parsed));
   }
 
   /** Whether this version is parsed and validated under these inputs already. */
   hasValidation(document: TextDocument, request: AnalysisRequest): boolean {
     const entry = this.entries.get(document.uri);
-    return !!entry && entry.version === document.version && this.validations.has(request.service.analyze(entry.parsed, request.settings, request.messages));
+    return !!entry && entry.version === document.version && this.validations.has(request.service.analyze(entry.parsed, request.settings, request.messages, request.lastYear?.(entry.parsed)));
   }
 
   validation(document: TextDocument, request: AnalysisRequest): Validation {

@@ -159,6 +159,48 @@ export interface GenerateSectionResult {
 /** "用数据重新生成本节". */
 export const GENERATE_SECTION_REQUEST = 'budget/generateSection';
 
+// ---- refresh and next year's report (issue 14) ----
+
+/** "按数据更新说明中的数字": the numbers of the narrative rewritten from the data. */
+export interface RefreshNumbersParams {
+  readonly uri: string;
+}
+export interface RefreshNumbersResult {
+  /** The document version the edits apply to (null when the document is not open). */
+  readonly version: number | null;
+  /** Number tokens and direction words only; apply them together as one edit. */
+  readonly edits: readonly TextEdit[];
+  /** Each token rewritten (range in the version answered). */
+  readonly changes: ReadonlyArray<{ readonly range: Range; readonly before: string; readonly after: string }>;
+  /** `line:column: what` lines, localised: numbers left as written with the reason, reasons to check. */
+  readonly lines: readonly string[];
+  /** The numbers rewritten, those left as written, and the claims before and after (localised). */
+  readonly summary: string;
+}
+export const REFRESH_NUMBERS_REQUEST = 'budget/refreshNumbers';
+
+/** "生成下一年度报告": next year's report from this one, with the new year's workbook when given. */
+export interface NextYearParams {
+  readonly uri: string;
+  /** The budget system's workbooks of the new year (name and content, base64). */
+  readonly files?: ReadonlyArray<{ readonly name: string; readonly data: string }>;
+}
+export interface NextYearResult {
+  /** The new report (undefined when it could not be made: see `error`). */
+  readonly text?: string;
+  readonly year?: number;
+  /** A file name for it beside this one (the year in the name moved on). */
+  readonly fileName?: string;
+  /** What was done, localised lines for the output channel. */
+  readonly lines: readonly string[];
+  /** Markers placed for the author. */
+  readonly markers: number;
+  /** Cells of the workbook that could not be imported (`file: sheet!cell: message`). */
+  readonly problems: readonly string[];
+  readonly error?: string;
+}
+export const NEXT_YEAR_REQUEST = 'budget/nextYear';
+
 // ---- publication: preview, PDF (issue 9) ----
 
 export interface PublicationHtmlParams {

@@ -19,6 +19,9 @@ import type { NarrativeSectionInfo, SectionGeneration } from '../narrative/gener
 import { DependencyFailed, InternalError, internalError } from './internalErrors';
 import { parseBudgetDocument } from '../document';
 import { figuresNamed, textWithFiguresChanged } from './figuresInQuestion';
+import { refreshDocument } from '../refresh/refresh';
+import type { LastYear } from '../crossYear/lastYear';
+import type { RefreshResult } from '../refresh/refresh';
 
 /**
  * Everything an analysis is computed from besides the document text. A result of the analysis
@@ -29,6 +32,8 @@ export interface AnalysisInputs {
   readonly settings: CheckSettings;
   readonly codes: CodeTables;
   readonly messages: Messages;
+  /** Last year's report of the same department, when the caller found one (the figures `previous:` lacks). */
+  readonly lastYear?: LastYear;
 }
 
 type Memo<T> = { readonly value: T } | { readonly failed: InternalError };
@@ -50,6 +55,7 @@ export class DocumentAnalysis {
   private readonly generations = new Map<string, SectionGeneration | undefined>();
   private readonly blockers = new Map<string, string | undefined>();
   private changedFiguresMemo: ParsedDocument | undefined;
+  private refreshMemo: { readonly value: RefreshResult | undefined } | undefined;
   private readonly errors: InternalError[] = [];
 
   constructor(readonly document: ParsedDocument, readonly inputs: AnalysisInputs) {}
@@ -73,7 +79,7 @@ export class DocumentAnalysis {
     this.document.yaml.place();
     if (!this.proseMemo) {
       try {
-        this.proseMemo = { value: this.run(() => analyzeProse(this.document, this.inputs.codes, this.inputs.settings)) };
+        this.proseMemo = { value: this.run(() => analyzeProse(this.document, this.inputs.codes, this.inputs.settings, this.inputs.lastYear)) };
       } catch (error) {
         const failed = internalError('prose', error);
         this.errors.push(failed);
@@ -182,6 +188,22 @@ export class DocumentAnalysis {
   /** The innermost section the generator knows at an offset. */
   sectionAt(offset: number): NarrativeSectionInfo | undefined {
     return this.run(() => sectionAt(this.document, this.inputs.codes, offset));
+  }
+
+  /**
+   * The numbers of the narrative rewritten from the data (service/refresh), computed once per
+   * analysis; undefined when the prose could not be read (recorded as an internal error).
+   */
+  refreshed(): RefreshResult | undefined {
+    if (!this.refreshMemo) {
+      try {
+        this.refreshMemo = { value: this.run(() => refreshDocument(this.document, { codes: this.inputs.codes, settings: this.inputs.settings, lastYear: this.inputs.lastYear })) };
+      } catch (error) {
+        this.errors.push(internalError('refresh', error));
+        this.refreshMemo = { value: undefined };
+      }
+    }
+    return this.refreshMemo.value;
   }
 
   folding(textDocument: TextDocument): FoldingRange[] {

@@ -1,6 +1,7 @@
 import { Dec, ZERO, formatFixed, roundHalfUp } from '../amount/rounding';
 import type { Dec as Decimal } from '../amount/rounding';
 import { withThousands } from '../amount/format';
+import type { MoneyUnit } from '../amount/units';
 
 /** How a template prints money: the seeds print either fixed decimals (529.20, 0.00) or trimmed ones (36, 4.2, 0). */
 export interface AmountStyle {
@@ -9,6 +10,8 @@ export interface AmountStyle {
   readonly trim: boolean;
   /** 千分位: 6,465.30. */
   readonly thousands: boolean;
+  /** The unit the text prints amounts in (万元 unless the template says otherwise); every figure is converted to it from its table's unit. */
+  readonly unit?: MoneyUnit;
 }
 
 export interface PercentStyle {

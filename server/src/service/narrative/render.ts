@@ -6,12 +6,14 @@ import type { FigureReader } from './figureValues';
 import { listItems, ListItem } from './listSources';
 import { amountWord, computeChange, formatAmount, formatCount, formatPercent, percentWord, share } from './numberFormat';
 import type { AmountStyle, PercentStyle } from './numberFormat';
-import type { KeepDef, ListTemplate, NarrativeTemplate, ParagraphTemplate, SectionTemplate, Segment, SegmentObject } from './templateTypes';
+import type { CompiledList, CompiledPart, CompiledSection, CompiledSegment, CompiledTemplate, Condition, Text, Token } from './compileTemplate';
+import type { KeepDef } from './templateTypes';
+import type { ImpliedPrevious } from './impliedPrevious';
 
 /** A piece of generated text: literal text, a slot for kept author text, or boilerplate. */
 export type Piece =
   | { readonly kind: 'text'; readonly text: string }
-  | { readonly kind: 'slot'; readonly keep: string; readonly fallback: string | null }
+  | { readonly kind: 'slot'; readonly keep: string; readonly fallback: string | null; readonly lead: string }
   | { readonly kind: 'boilerplate'; readonly text: string };
 
 /** Thrown when a figure a sentence needs is not in the report. */
@@ -24,18 +26,18 @@ export class MissingFigure extends Error {
 export interface RenderContext {
   readonly report: Report;
   readonly codes: CodeTables;
-  readonly template: NarrativeTemplate;
+  readonly template: CompiledTemplate;
   readonly figures: FigureReader;
   readonly keeps: Readonly<Record<string, KeepDef>>;
   readonly amount: AmountStyle;
   readonly percent: PercentStyle;
-  /** Values of {subject}, {department}, {year}, {prevYear}. */
+  /** Values of {subject}, {department}, {departmentShort}, {year}, {prevYear}. */
   readonly names: Readonly<Record<string, string>>;
+  /** Last year's figures the author's sentences imply, for what `previous:` lacks. */
+  readonly implied?: ImpliedPrevious;
 }
 
-const PLACEHOLDER = /\{([a-zA-Z]+)(?::([^{}]*))?\}/g;
-
-export function renderSection(section: SectionTemplate, context: RenderContext): Piece[] {
+export function renderSection(section: CompiledSection, context: RenderContext): Piece[] {
   const pieces: Piece[] = [];
   section.paragraphs.forEach((paragraph, index) => {
     const rendered = renderParagraph(paragraph, context);
@@ -46,34 +48,29 @@ export function renderSection(section: SectionTemplate, context: RenderContext):
   return mergeText(pieces);
 }
 
-function renderParagraph(paragraph: ParagraphTemplate, context: RenderContext): Piece[] {
-  const parts: ReadonlyArray<Segment | ListTemplate> = Array.isArray(paragraph) ? (paragraph as ReadonlyArray<Segment | ListTemplate>) : [paragraph as Segment | ListTemplate];
+function renderParagraph(parts: readonly CompiledPart[], context: RenderContext): Piece[] {
   const pieces: Piece[] = [];
-  for (const part of parts) {
-    if (typeof part === 'object' && 'list' in part) pieces.push(...renderList(part, context));
-    else pieces.push(...renderSegment(part, context));
-  }
+  for (const part of parts) pieces.push(...(part.kind === 'list' ? renderList(part, context) : renderSegment(part, context)));
   return pieces;
 }
 
-function renderSegment(segment: Segment, context: RenderContext): Piece[] {
-  const object: SegmentObject = typeof segment === 'string' ? { text: segment } : segment;
+function renderSegment(segment: CompiledSegment, context: RenderContext): Piece[] {
   try {
-    let text: string | undefined = object.text;
-    if (object.when && !evaluate(object.when, context)) text = object.else;
+    let text: Text | undefined = segment.text;
+    if (segment.when && !evaluate(segment.when, context)) text = segment.else;
     if (text === undefined) return [];
     const pieces = fill(text, context, {});
-    if (object.boilerplate) return pieces.map((p) => (p.kind === 'text' ? { kind: 'boilerplate', text: p.text } : p));
+    if (segment.boilerplate) return pieces.map((p) => (p.kind === 'text' ? { kind: 'boilerplate', text: p.text } : p));
     return pieces;
   } catch (error) {
-    if (object.optional && error instanceof MissingFigure) return [];
+    if (segment.optional && error instanceof MissingFigure) return [];
     throw error;
   }
 }
 
-function renderList(list: ListTemplate, context: RenderContext): Piece[] {
+function renderList(list: CompiledList, context: RenderContext): Piece[] {
   if (list.when && !evaluate(list.when, context)) return [];
-  const items = list.list === 'figures' ? figureItems(list, context) : listItems(list.list, context.report, context.codes);
+  const items = list.list === 'figures' ? figureItems(list, context) : listItems(list.list, context.report, context.codes, context.amount.unit ?? '万元', context.implied);
   if (!items || items.length === 0) throw new MissingFigure(list.list);
   const whole = list.shareOf ? requireFigure(list.shareOf, context) : undefined;
   const pieces: Piece[] = [];
@@ -85,7 +82,7 @@ function renderList(list: ListTemplate, context: RenderContext): Piece[] {
   return pieces;
 }
 
-function figureItems(list: ListTemplate, context: RenderContext): ListItem[] {
+function figureItems(list: CompiledList, context: RenderContext): ListItem[] {
   return (list.items ?? [])
     .filter((item) => !item.when || evaluate(item.when, context))
     .map((item) => ({
@@ -104,59 +101,73 @@ interface ItemScope {
   readonly change?: Readonly<Record<string, string>>;
 }
 
-function fill(text: string, context: RenderContext, scope: ItemScope): Piece[] {
+function fill(text: Text, context: RenderContext, scope: ItemScope): Piece[] {
   const pieces: Piece[] = [];
-  let last = 0;
-  for (const match of text.matchAll(PLACEHOLDER)) {
-    const at = match.index ?? 0;
-    if (at > last) pieces.push({ kind: 'text', text: text.slice(last, at) });
-    last = at + match[0].length;
-    pieces.push(...placeholder(match[1], match[2] === undefined ? [] : match[2].split(':'), context, scope));
-  }
-  if (last < text.length) pieces.push({ kind: 'text', text: text.slice(last) });
+  for (const token of text) pieces.push(...tokenPieces(token, context, scope));
   return pieces;
 }
 
-function placeholder(name: string, args: readonly string[], context: RenderContext, scope: ItemScope): Piece[] {
+function tokenPieces(token: Token, context: RenderContext, scope: ItemScope): Piece[] {
   const text = (value: string): Piece[] => [{ kind: 'text', text: value }];
-  if (scope.change && args.length === 0 && name in scope.change) return text(scope.change[name]);
-  if (name in context.names) return text(context.names[name]);
   const item = scope.item;
-  switch (name) {
-    case 'a':
-      if (args.length === 0 && item) return text(formatAmount(item.value, context.amount));
-      return text(formatAmount(requireFigure(args[0], context), context.amount));
-    case 'n':
-      return text(formatCount(requireFigure(args[0], context)));
-    case 'p': {
-      if (args.length === 0 && item && scope.whole) return text(formatShare(item.value, scope.whole, context));
-      const [part, whole] = (args[0] ?? '').split('/');
-      return text(formatShare(requireFigure(part, context), requireFigure(whole, context), context));
-    }
-    case 'i':
-      return text(String((scope.index ?? 0) + 1));
+  switch (token.kind) {
+    case 'text':
+      return text(token.text);
     case 'name':
-      return text(item?.name ?? '');
-    case 'code':
-      return text(item?.code ?? '');
-    case 'chg': {
-      if (item && args.length === 1) return changePhrase(item.value, item.previous, item.previousKey, args[0], context);
-      const current = requireFigure(args[0], context);
-      return changePhrase(current, context.figures.previous(args[0]), context.figures.previousKey(args[0]) ?? args[0], args[1], context);
+      return text(context.names[token.name] ?? '');
+    case 'value':
+      return text(scope.change?.[token.name] ?? '');
+    case 'previousKey':
+      return [];
+    case 'amount':
+      if (token.figure === undefined) return text(formatAmount(requireItem(item).value, context.amount));
+      return text(formatAmount(requireFigure(token.figure, context), context.amount));
+    case 'count':
+      return text(formatCount(requireFigure(token.figure, context)));
+    case 'share':
+      if (token.part === undefined || token.whole === undefined) {
+        if (!scope.whole) throw new MissingFigure('the whole of the list (shareOf)');
+        return text(formatShare(requireItem(item).value, scope.whole, context));
+      }
+      return text(formatShare(requireFigure(token.part, context), requireFigure(token.whole, context), context));
+    case 'index':
+      return text(String((scope.index ?? 0) + 1));
+    case 'itemName':
+      if (token.level === undefined) return text(requireItem(item).name);
+      return text(levelOf(requireItem(item), token.level).name);
+    case 'itemCode':
+      if (token.level === undefined) return text(requireItem(item).code ?? '');
+      return text(levelOf(requireItem(item), token.level).code);
+    case 'change': {
+      if (token.figure === undefined) {
+        const it = requireItem(item);
+        if (token.executed) return changePhrase(it.value, it.executed, `executed.${it.previousKey}`, token.phrase, context, item);
+        return changePhrase(it.value, it.previous, it.previousKey, token.phrase, context, item);
+      }
+      const current = requireFigure(token.figure, context);
+      return changePhrase(current, context.figures.previous(token.figure), context.figures.previousKey(token.figure) ?? token.figure, token.phrase, context, item);
     }
-    case 'reason':
-      return [slot('reason', context)];
     case 'keep':
-      return [slot(args[0] ?? 'reason', context)];
-    default:
-      return text(`{${name}${args.length ? ':' + args.join(':') : ''}}`);
+      return [slot(token.keep, token.optional, token.lead, context)];
   }
 }
 
-function slot(keep: string, context: RenderContext): Piece {
+function requireItem(item: ListItem | undefined): ListItem {
+  if (!item) throw new MissingFigure('a list item');
+  return item;
+}
+
+/** The 类 (1), 款 (2) or 项 (3) of a 功能科目 item: its name and its own digits (204, 06, 01). */
+function levelOf(item: ListItem, level: number): { code: string; name: string } {
+  const entry = item.path?.[level - 1];
+  if (!entry) throw new MissingFigure(`level ${level} of ${item.name}`);
+  return entry;
+}
+
+function slot(keep: string, optional: boolean, lead: string, context: RenderContext): Piece {
   const def = context.keeps[keep];
-  const fallback = keep === 'reason' ? def?.default ?? context.template.placeholders.reason : def?.default ?? null;
-  return { kind: 'slot', keep, fallback };
+  const fallback = optional ? null : keep === 'reason' ? def?.default ?? context.template.placeholders.reason : def?.default ?? null;
+  return { kind: 'slot', keep, fallback, lead };
 }
 
 function formatShare(part: Decimal, whole: Decimal, context: RenderContext): string {
@@ -165,24 +176,26 @@ function formatShare(part: Decimal, whole: Decimal, context: RenderContext): str
   return formatPercent(value, context.percent);
 }
 
-function changePhrase(current: Decimal, previous: Decimal | undefined, previousKey: string, phraseId: string, context: RenderContext): Piece[] {
+function changePhrase(current: Decimal, previous: Decimal | undefined, previousKey: string, phraseId: string, context: RenderContext, item: ListItem | undefined): Piece[] {
   const phrase = context.template.phrases[phraseId];
-  if (!phrase) throw new MissingFigure(`phrase ${phraseId}`);
   const amount = formatAmount(current, context.amount);
+  const scoped = (change: Record<string, string>): ItemScope => ({ item, change });
   if (previous === undefined) {
-    const missing = context.template.placeholders.previous.replace('{id}', previousKey);
-    return fill(phrase.missing, context, { change: { missing, a: amount } });
+    const missing = context.template.placeholders.previous.map((t) => (t.kind === 'text' ? t.text : t.kind === 'previousKey' ? previousKey : '')).join('');
+    return fill(phrase.missing, context, scoped({ missing, a: amount }));
   }
   const change = computeChange(current, previous, context.amount.decimals);
-  if (change.direction === 'flat') return fill(phrase.flat, context, { change: { a: amount } });
+  const base = formatAmount(previous, context.amount);
+  if (change.direction === 'flat') return fill(phrase.flat, context, scoped({ a: amount, base }));
   const values = {
     a: amount,
+    base,
     dir: amountWord(change.direction, context.template.words),
     pdir: percentWord(change.direction, context.template.words),
     delta: formatAmount(change.delta, context.amount),
     pct: change.zeroBase ? context.template.zeroBasePercent : formatPercent(change.percent!, context.percent),
   };
-  return fill(change.zeroBase && phrase.zeroBase ? phrase.zeroBase : phrase.changed, context, { change: values });
+  return fill(change.zeroBase && phrase.zeroBase ? phrase.zeroBase : phrase.changed, context, scoped(values));
 }
 
 function requireFigure(id: string, context: RenderContext): Decimal {
@@ -191,20 +204,21 @@ function requireFigure(id: string, context: RenderContext): Decimal {
   return figure.value;
 }
 
-/** zero:F, nonzero:F, has:F, !has:F, previous:F, table:T; `a,b` means all of them. */
-export function evaluate(condition: string, context: RenderContext): boolean {
-  return condition.split(',').every((part) => evaluateOne(part.trim(), context));
+/** Every condition holds (`a,b` in the template). */
+export function evaluate(conditions: readonly Condition[], context: RenderContext): boolean {
+  return conditions.every((condition) => evaluateOne(condition, context));
 }
 
-function evaluateOne(condition: string, context: RenderContext): boolean {
-  const [test, id] = condition.split(':');
+function evaluateOne(condition: Condition, context: RenderContext): boolean {
+  const id = condition.id;
   const isZero = (): boolean => roundHalfUp(requireFigure(id, context), context.amount.decimals).isZero();
-  switch (test) {
+  switch (condition.test) {
     case 'zero': return isZero();
     case 'nonzero': return !isZero();
     case 'has': return context.figures.has(id);
     case '!has': return !context.figures.has(id);
     case 'previous': return context.figures.previous(id) !== undefined;
+    case '!previous': return context.figures.previous(id) === undefined;
     case 'changed': {
       const previous = context.figures.previous(id);
       return previous !== undefined && computeChange(requireFigure(id, context), previous, context.amount.decimals).direction !== 'flat';
@@ -213,11 +227,9 @@ function evaluateOne(condition: string, context: RenderContext): boolean {
       const previous = context.figures.previous(id);
       return previous === undefined || computeChange(requireFigure(id, context), previous, context.amount.decimals).direction === 'flat';
     }
-    case '!previous': return context.figures.previous(id) === undefined;
     case 'table': return context.report.tables.has(id as never);
     case '!table': return !context.report.tables.has(id as never);
     case 'kind': return context.report.kind === id;
-    default: return false;
   }
 }
 
@@ -231,21 +243,7 @@ function mergeText(pieces: Piece[]): Piece[] {
   return merged;
 }
 
-function isBoilerplate(segment: unknown): boolean {
-  return typeof segment === 'object' && segment !== null && (segment as SegmentObject).boilerplate === true;
-}
-
-/** Literal text of a section's template and the phrases it may use: what “template-like” is measured against. */
-export function templateFragments(section: SectionTemplate, template: NarrativeTemplate, names: Readonly<Record<string, string>>): string[] {
-  const fragments: string[] = Object.values(names);
-  const visit = (value: unknown): void => {
-    if (typeof value === 'string') fragments.push(...value.split(PLACEHOLDER).filter((s) => s && !/^[a-zA-Z]+$/.test(s)));
-    else if (Array.isArray(value)) value.forEach(visit);
-    else if (value && typeof value === 'object') Object.values(value).forEach(visit);
-  };
-  // Boilerplate is the author's kind of text: an old sentence like it is kept, not replaced.
-  visit(section.paragraphs.map((p) => (Array.isArray(p) ? p.filter((s) => !isBoilerplate(s)) : isBoilerplate(p) ? [] : p)));
-  for (const phrase of Object.values(template.phrases)) visit(phrase);
-  visit(section.replaces ?? []);
-  return fragments;
+/** Literal words of a section's template and its phrases, and the report's names: what “template-like” is measured against. */
+export function templateFragments(section: CompiledSection, names: Readonly<Record<string, string>>): string[] {
+  return [...Object.values(names), ...section.fragments];
 }

@@ -6,9 +6,14 @@ import type { AmountStyle, DirectionWords, PercentStyle } from './numberFormat';
  *
  * Placeholders in any text: {subject} {department} {year} {prevYear}, {a:FIGURE} (amount),
  * {p:PART/WHOLE} (share, %), {n:FIGURE} (count), {chg:FIGURE:PHRASE} (a change phrase, see
- * `phrases`), {keep:KIND} (author text kept from the current section, see `keeps`).
- * Inside a phrase: {dir} {pdir} {delta} {pct} {a} {reason} {missing}. Inside a list item:
- * {i} {name} {code} {a} {p} {chg:PHRASE}.
+ * `phrases`), {keep:KIND} (author text kept from the current section, see `keeps`; the kind's
+ * default when the author wrote none), {opt:KIND:LEAD} (LEAD and the author's clause, or nothing).
+ * Inside a phrase: {dir} {pdir} {delta} {pct} {a} {base} {reason} {missing}. Inside a list item:
+ * {i} {name} {code} {name:1…3} {code:1…3} (类/款/项 of a 功能科目 item) {a} {p} {chg:PHRASE}
+ * {exe:PHRASE} (against last year's 执行数, previous.executed).
+ *
+ * Templates are compiled when loaded (compileTemplate.ts): anything unknown is an error of the
+ * template, never text in a report.
  */
 export interface NarrativeTemplate {
   readonly id: string;
@@ -44,6 +49,8 @@ export interface FigureDef {
   readonly count?: string;
   /** An item row of a table found by its label, and the column read. */
   readonly row?: { readonly table: string; readonly item: string; readonly column: string };
+  /** Number of the report's `units:` of this 单位性质 (行政, 参公 …; "" counts every unit). */
+  readonly units?: string;
   /** Key of `previous:` holding last year's figure. */
   readonly previous?: string;
 }

@@ -1,5 +1,6 @@
 import type { Section } from '../model/types';
-import { TOPICS } from './templateRegistry';
+import { knownTopic } from '../prose/dictionary';
+import { COMMON, TOPICS } from './templateRegistry';
 
 const ORDINAL = /^\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|[（(]\s*[一二三四五六七八九十\d]+\s*[）)]|\d+(?:\.\d+)*[、.．]?(?=\D)|[①-⑳])\s*/;
 
@@ -19,10 +20,17 @@ function matches(title: string, pattern: string): boolean {
   return regex ? new RegExp(regex[1]).test(title) : title.includes(pattern);
 }
 
-/** What a section speaks about: its `topic:` key, else the first topic whose title pattern matches. */
+/**
+ * What a section speaks about: its `topic:` key (a topic id, or the Chinese title the checker
+ * gives the topic, e.g. 收支总体情况), else the first topic whose title pattern matches.
+ */
 export function topicOf(section: Section): string | undefined {
   const explicit = section.topic?.value.trim();
-  if (explicit) return explicit;
+  if (explicit) {
+    if (COMMON.topics.has(explicit)) return explicit;
+    const named = knownTopic(explicit)?.id;
+    return named && COMMON.topics.has(named) ? named : explicit;
+  }
   if (!section.title) return undefined;
   const title = normalizeTitle(section.title.value);
   for (const topic of TOPICS) {

@@ -14,6 +14,7 @@ import { checkYears } from './years';
 import type { AnalysisContext } from './context';
 import type { Claim, ClaimStatus, ProseAnalysis } from './types';
 import type { ClaimCountKind, ClaimCounts } from '../rules/ruleTypes';
+import type { LastYear } from '../crossYear/lastYear';
 
 /**
  * Readings of section texts by topic and text. Reading is pure text work (nothing looks at the
@@ -41,10 +42,10 @@ function readCached(text: string, topic: Topic): ReturnType<typeof readSection> 
  * figures. Pure: the analysis of a document (analysis/documentAnalysis.ts) computes it once,
  * in its locale, and records an error it throws as an internal error.
  */
-export function analyzeProse(document: ParsedDocument, codes: CodeTables, settings: CheckSettings): ProseAnalysis {
+export function analyzeProse(document: ParsedDocument, codes: CodeTables, settings: CheckSettings, lastYear?: LastYear): ProseAnalysis {
   const report = document.report;
   const ledger = new Ledger();
-  const ctx: AnalysisContext = { report, codes, settings, conditions: reportConditions(report, codes), ledger, facts: [], cache: new Map() };
+  const ctx: AnalysisContext = { report, codes, settings, conditions: reportConditions(report, codes), ledger, facts: [], cache: new Map(), lastYear };
   const checked: SectionCheck[] = [];
   const visit = (sections: readonly Section[], parent: Topic | undefined): void => {
     for (const section of sections) {
@@ -62,7 +63,8 @@ export function analyzeProse(document: ParsedDocument, codes: CodeTables, settin
   const claims = ledger.claims.map((c) => c.toClaim()).sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   const issues = [...ledger.issues].sort((a, b) => a.span.start - b.span.start || a.rule.localeCompare(b.rule));
   const functionLines = checked.reduce((n, section) => n + section.items.filter((s) => s.item.functionLine).length, 0);
-  return { claims, issues, functionLines };
+  const impliedPrevious = ctx.facts.filter((f) => f.records.length > 0 && !f.doubtful && !f.records.some((r) => r.has('bad'))).map((f) => ({ key: f.key, value: f.value, decimals: f.decimals }));
+  return { claims, issues, functionLines, impliedPrevious };
 }
 
 /** The claim whose number covers the offset (the narrowest, for hovers). */

@@ -406,8 +406,12 @@ function currents(subject: Subject, span: (s: number, e: number) => Span): Curre
   return result;
 }
 
-/** The previous: block's value for the subject, in 万元. */
-function previousValue(ctx: AnalysisContext, subject: Subject): { value: Dec; decimals: number; span: Span } | undefined {
+/**
+ * The previous: block's value for the subject, in 万元; what the block lacks, from last year's
+ * report of the same department when the analysis has it (AnalysisContext.lastYear, no span:
+ * it is in another file, which `from` names).
+ */
+function previousValue(ctx: AnalysisContext, subject: Subject): { value: Dec; decimals: number; span?: Span; from?: string } | undefined {
   const id = subject.figureId;
   if (!id) return undefined;
   const previous = ctx.report.previous;
@@ -415,7 +419,15 @@ function previousValue(ctx: AnalysisContext, subject: Subject): { value: Dec; de
   if (id.startsWith('function:')) cell = previous.functions.get(id.slice(9));
   else if (id.startsWith('economic:') || id.startsWith('government:')) cell = previous.economics.get(id.split(':')[1]);
   else cell = previous.figures.get(figureDef(id)?.previous ?? id) ?? previous.figures.get(id);
-  if (!cell || cell.amount.blank && cell.span.end === cell.span.start) return undefined;
+  if (!cell || cell.amount.blank && cell.span.end === cell.span.start) {
+    const last = ctx.lastYear;
+    if (!last) return undefined;
+    const figure = id.startsWith('function:') ? last.figures.functions.get(id.slice(9))
+      : id.startsWith('economic:') ? last.figures.economics.get(id.split(':')[1])
+      : id.startsWith('government:') ? undefined
+      : last.figures.figures.get(figureDef(id)?.previous ?? id);
+    return figure ? { value: figure.value, decimals: figure.decimals, from: t('{0}: {1}', last.name, figure.where) } : undefined;
+  }
   const inYuan = previous.unit === '元';
   const factor = inYuan ? new Dec(1).div(TEN_THOUSAND) : new Dec(1);
   return { value: cell.amount.value.times(factor), decimals: cell.amount.decimals + (inYuan ? 4 : 0), span: cell.span };
@@ -492,6 +504,7 @@ function checkChange(
       span: deltaSpan ?? flatSpan,
       formula,
       title: subject.title,
+      doubtful: subject.stated?.amount === 'bad',
     });
   }
   return records;
@@ -547,8 +560,8 @@ function checkPercentOfChange(ctx: AnalysisContext, change: Change, curs: readon
   }
   if (!first) return;
   const expected = printPercent(first.exact, pct.decimals, pct.text);
-  deltaRecord.add({ outcome: 'bad', expected: delta.text, formula: first.formula, figures: first.figures });
-  pctRecord.add({ outcome: 'bad', expected, formula: first.formula, figures: first.figures });
+  deltaRecord.add({ outcome: 'bad', expected: delta.text, formula: first.formula, figures: first.figures, sentenceOnly: true });
+  pctRecord.add({ outcome: 'bad', expected, formula: first.formula, figures: first.figures, sentenceOnly: true });
   ctx.ledger.issue('text/change', pctSpan, t('Should be {0}% ({1}); the text says {2}%', expected, first.formula, pct.text), {
     computed: expected,
     formula: first.formula,
@@ -562,7 +575,7 @@ function checkAgainstPrevious(
   change: Change,
   subject: Subject,
   curs: readonly Current[],
-  previous: { value: Dec; decimals: number; span: Span },
+  previous: { value: Dec; decimals: number; span?: Span; from?: string },
   deltaRecord: ClaimRecord | undefined,
   pctRecord: ClaimRecord | undefined,
   flatRecord: ClaimRecord | undefined,
@@ -571,33 +584,37 @@ function checkAgainstPrevious(
   flatSpan: Span | undefined,
 ): void {
   const shownPrevious = showWan(previous.value, previous.decimals);
-  const previousFigure: ClaimFigure = { label: t('{0}, previous year (previous:)', subject.title), value: shownPrevious, source: 'previous', spans: [previous.span] };
-  const related = [{ span: previous.span, message: t('previous-year figure') }];
+  const previousFigure: ClaimFigure = previous.span
+    ? { label: t('{0}, previous year (previous:)', subject.title), value: shownPrevious, source: 'previous', spans: [previous.span] }
+    : { label: t('{0}, previous year (last year\'s report {1})', subject.title, previous.from ?? ''), value: shownPrevious, source: 'previous', spans: [] };
+  const related = previous.span ? [{ span: previous.span, message: t('previous-year figure') }] : [];
   const direction = change.deltaDirection || change.pctDirection;
   if (change.delta && deltaRecord && deltaSpan) {
     const token = change.delta;
     let ok = false;
-    let firstExpected: { text: string; formula: string; figures: ClaimFigure[] } | undefined;
+    let firstExpected: { text: string; formula: string; figures: ClaimFigure[]; direction: 1 | -1 | 0 } | undefined;
     for (const cur of curs) {
       const difference = cur.value.minus(previous.value);
       const formula = `${cur.shown} − ${shownPrevious}`;
       const figures = [cur.figure, previousFigure];
-      const sameDirection = difference.isZero() || (difference.isNegative() ? direction < 0 : direction > 0);
+      // A change printed as 0 (0.00) has no direction: either word goes with it.
+      const sameDirection = difference.isZero() || token.value.isZero() || (difference.isNegative() ? direction < 0 : direction > 0);
       if (sameDirection && comparePrinted(token.value, token.decimals, difference.abs().div(unitFactor(textUnit(token, ctx.report.unit))), ctx.settings.tolerance) !== 'mismatch') {
         deltaRecord.add({ outcome: 'ok', expected: token.text, formula, figures });
         ok = true;
         break;
       }
-      firstExpected = firstExpected ?? { text: printLike(difference.abs(), token, ctx.report.unit), formula, figures };
+      const text = printLike(difference.abs(), token, ctx.report.unit);
+      firstExpected = firstExpected ?? { text, formula, figures, direction: printedSign(text, difference) };
     }
     if (!ok && firstExpected) {
-      deltaRecord.add({ outcome: 'bad', expected: firstExpected.text, formula: firstExpected.formula, figures: firstExpected.figures });
+      deltaRecord.add({ outcome: 'bad', expected: firstExpected.text, formula: firstExpected.formula, figures: firstExpected.figures, direction: firstExpected.direction });
       ctx.ledger.issue('text/change', deltaSpan, t('Should be {0} ({1}); the text says {2}', firstExpected.text, firstExpected.formula, token.text), { computed: firstExpected.text, formula: firstExpected.formula, related, fixes: [{ title: t('Replace with {0}', firstExpected.text), edits: [{ span: deltaSpan, newText: firstExpected.text }] }] });
     }
   }
   if (change.pct && pctRecord && pctSpan) {
     const token = change.pct;
-    let firstExpected: { text: string; formula: string; figures: ClaimFigure[] } | undefined;
+    let firstExpected: { text: string; formula: string; figures: ClaimFigure[]; direction: 1 | -1 | 0 } | undefined;
     let done = false;
     for (const cur of curs) {
       const difference = cur.value.minus(previous.value);
@@ -612,16 +629,18 @@ function checkAgainstPrevious(
         continue;
       }
       const exact = difference.abs().div(previous.value).times(HUNDRED);
-      const sameDirection = difference.isZero() || (difference.isNegative() ? direction < 0 : direction > 0);
+      // A change printed as 0 (0.00) has no direction: either word goes with it.
+      const sameDirection = difference.isZero() || token.value.isZero() || (difference.isNegative() ? direction < 0 : direction > 0);
       if (sameDirection && comparePrinted(token.value, token.decimals, exact) === 'equal') {
         pctRecord.add({ outcome: 'ok', expected: token.text, formula, figures });
         done = true;
         break;
       }
-      firstExpected = firstExpected ?? { text: printPercent(exact, token.decimals, token.text), formula, figures };
+      const text = printPercent(exact, token.decimals, token.text);
+      firstExpected = firstExpected ?? { text, formula, figures, direction: printedSign(text, difference) };
     }
     if (!done && firstExpected) {
-      pctRecord.add({ outcome: 'bad', expected: firstExpected.text, formula: firstExpected.formula, figures: firstExpected.figures });
+      pctRecord.add({ outcome: 'bad', expected: firstExpected.text, formula: firstExpected.formula, figures: firstExpected.figures, direction: firstExpected.direction });
       ctx.ledger.issue('text/change', pctSpan, t('Should be {0}% ({1}); the text says {2}%', firstExpected.text, firstExpected.formula, token.text), { computed: firstExpected.text, formula: firstExpected.formula, related, fixes: [{ title: t('Replace with {0}', firstExpected.text), edits: [{ span: pctSpan, newText: firstExpected.text }] }] });
     }
   }
@@ -635,6 +654,11 @@ function checkAgainstPrevious(
       ctx.ledger.issue('text/change', flatSpan, t('Not unchanged: {0} this year against {1} the year before', cur.shown, shownPrevious), { formula: `${cur.shown} − ${shownPrevious}`, related });
     }
   }
+}
+
+/** The direction of a change as printed: none when the value prints as 0 (0.00). */
+export function printedSign(printed: string, value: Dec): 1 | -1 | 0 {
+  return value.isZero() || !/[1-9１-９]/.test(printed) ? 0 : value.isNegative() ? -1 : 1;
 }
 
 // ————————————————————————————————————————— 其中 lists

@@ -21,6 +21,13 @@ export interface Check {
    * fewer decimals than the part): a change below that precision is not seen by it.
    */
   readonly decimals?: number;
+  /** A change: the direction the figures go (1 up, −1 down, 0 none), for a word that must follow them. */
+  readonly direction?: 1 | -1 | 0;
+  /**
+   * The expected value follows from another number of the same sentence only (a rate from the
+   * change stated beside it), not from the report's data: refresh does not write it.
+   */
+  readonly sentenceOnly?: boolean;
 }
 
 /** A claim while it is being checked. */
@@ -67,6 +74,17 @@ export class ClaimRecord {
     return Math.max(...ok.map((c) => c.decimals!));
   }
 
+  /**
+   * What refresh writes for a mismatched claim: the expected value of the first disagreeing check
+   * that follows from data (a table, last year's figures, a stated base), with the direction
+   * the figures go for a change.
+   */
+  private refresh(): Claim['refresh'] {
+    const check = this.checks.find((c) => c.outcome === 'bad' && c.expected !== undefined && c.expected !== this.text && !c.sentenceOnly)
+      ?? this.checks.find((c) => c.outcome === 'bad' && c.direction !== undefined && c.expected !== undefined && !c.sentenceOnly);
+    return check ? { text: check.expected!, direction: check.direction } : undefined;
+  }
+
   toClaim(): Claim {
     const status = this.status;
     const decisive = this.checks.find((c) => c.outcome === 'bad') ?? this.checks.find((c) => c.outcome === 'ok') ?? this.checks[0];
@@ -94,6 +112,7 @@ export class ClaimRecord {
       section: this.section,
       accepts: decisive?.accepts,
       verifiedDecimals: this.verifiedDecimals(),
+      refresh: status === 'mismatched' ? this.refresh() : undefined,
     };
   }
 }

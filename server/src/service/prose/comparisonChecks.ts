@@ -7,6 +7,7 @@ import type { AnalysisContext } from './context';
 import type { ItemState } from './checks';
 import type { ClaimFigure } from './types';
 import { printLike, printPercent, showWan, textUnit, unitFactor, valueInWan } from './values';
+import { printedSign } from './checks';
 
 /**
  * 执行数为 A，预算安排 B，比执行数增加 C% (issue 13). B is the item's own figure: it must be the
@@ -106,7 +107,8 @@ export function checkComparison(
   const agrees = (value: Dec): boolean => {
     const exact = rate(value);
     if (comparison.direction === 0) return comparePrinted(ZERO, 2, value.minus(baseWan).abs()) === 'equal';
-    const sameDirection = exact.isZero() || (exact.isNegative() ? comparison.direction < 0 : comparison.direction > 0);
+    // A rate printed as 0 (0.00%) has no direction: either word goes with it.
+    const sameDirection = exact.isZero() || pct!.value.isZero() || (exact.isNegative() ? comparison.direction < 0 : comparison.direction > 0);
     return sameDirection && comparePrinted(pct!.value, pct!.decimals, exact.abs()) === 'equal';
   };
   const matched = candidates.find((c) => agrees(c.value));
@@ -126,7 +128,7 @@ export function checkComparison(
   const word = exact.isZero() ? t('unchanged') : exact.isNegative() ? t('a decrease of') : t('an increase of');
   const shown = printPercent(exact.abs(), pct?.decimals ?? 2, pct?.text ?? '');
   const formula = formulaOf(best);
-  changeRecord.add({ outcome: 'bad', expected: shown, formula, figures: [baseFigure, best.figure] });
+  changeRecord.add({ outcome: 'bad', expected: shown, formula, figures: [baseFigure, best.figure], direction: printedSign(shown, exact) });
   const sameWord = exact.isZero() ? comparison.direction === 0 : (exact.isNegative() ? -1 : 1) === comparison.direction;
   const fixes = pct && sameWord ? [{ title: t('Replace with {0}', shown), edits: [{ span: changeSpan, newText: shown }] }] : [];
   ledger.issue('text/change', changeSpan, t('Against last year\'s 执行数 {0} this is {1} {2}% ({3}); the text says {4}{5}', base.text, word, shown, formula, comparison.word, pct ? `${pct.text}%` : ''), {

@@ -3,6 +3,7 @@ import type { CheckSettings } from '../rules/ruleTypes';
 import type { Span } from '../yaml/ast';
 import type { ClaimRecord, Ledger } from './claims';
 import type { FigureContext } from './figures';
+import type { LastYear } from '../crossYear/lastYear';
 
 /**
  * A previous-year figure implied by the prose (本年数 − 增减额, 持平) or given by `previous:`.
@@ -22,10 +23,14 @@ export interface PreviousFact {
   /** How it was computed, e.g. "529.20 − 203.20". */
   readonly formula: string;
   readonly title: string;
+  /** The change's own current figure, as the sentence states it, disagrees with its table: the implied figure is doubtful. */
+  readonly doubtful?: boolean;
 }
 
 export interface AnalysisContext extends FigureContext {
   readonly settings: CheckSettings;
   readonly ledger: Ledger;
   readonly facts: PreviousFact[];
+  /** Last year's report of the same department, for the figures `previous:` lacks (an input of the analysis). */
+  readonly lastYear?: LastYear;
 }

@@ -1,5 +1,6 @@
 import type { Span } from '../yaml/ast';
 import type { FindingData, Severity } from '../findings';
+import type { Dec } from '../amount/rounding';
 
 export type ClaimKind = 'amount' | 'share' | 'change' | 'parts' | 'year' | 'count';
 
@@ -50,6 +51,12 @@ export interface Claim {
   readonly accepts?: readonly string[];
   /** Verified only to this many decimals (by a sum whose whole is printed less precisely). */
   readonly verifiedDecimals?: number;
+  /**
+   * A mismatched number that follows from data (a table, `previous:`, a base stated beside it):
+   * the text to write, printed like the author's number, and for a change the direction the
+   * figures go (its word must follow). Absent when only the sentence's own numbers disagree.
+   */
+  readonly refresh?: { readonly text: string; readonly direction?: 1 | -1 | 0 };
 }
 
 /** A finding of the prose checker, filed by the rule of its kind. */
@@ -66,4 +73,11 @@ export interface ProseAnalysis {
   readonly issues: readonly ProseIssue[];
   /** Item-by-item lines read (功能分类 paths naming an amount), for the ledger of text/name. */
   readonly functionLines: number;
+  /**
+   * Last year's figures the prose implies (本年数 − 增减额, or 本年数 for 持平), by previous key
+   * (`income_total`, `fiscal`, `function:2040601@general` …), in 万元; only those no check
+   * contradicts. For the generator, which restates a change the author wrote when `previous:`
+   * lacks its figure; never used to check the sentences they come from.
+   */
+  readonly impliedPrevious?: ReadonlyArray<{ readonly key: string; readonly value: Dec; readonly decimals: number }>;
 }
