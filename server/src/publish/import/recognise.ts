@@ -1,4 +1,5 @@
 import { t } from '../../service/i18n/l10n';
+import { templateOfPlace } from '../../service/narrative/templatePlaces';
 import { isMoneyUnit, MoneyUnit } from '../../service/amount/units';
 import { isTableKey, TABLE_DEFS } from '../../service/model/tableDefs';
 import type { TableKey } from '../../service/model/types';
@@ -135,11 +136,12 @@ export function recogniseWorkbooks(workbooks: readonly WorkbookGrids[]): ImportR
   if (units.length === 0) for (const place of withoutUnit) problems.push({ ...place, message: t('No 单位 line (元 or 万元) in the workbook; 万元 is assumed') });
   const unit = mostCommon(units);
   if (!kind) kind = titles.some((title) => /^(\d{4}\s*年度?)?\s*单位/.test(normalizeLabel(title)) || /单位预算/.test(title)) ? 'unit' : 'department';
+  const department = mostCommon(departments);
   return {
-    department: mostCommon(departments),
+    department,
     year: mostCommon(years),
     kind,
-    template,
+    template: template ?? templateOfPlace([department, ...titles]),
     unit: unit && isMoneyUnit(unit) ? unit : undefined,
     tables: [...tables.values()],
     sheets,

@@ -1,4 +1,5 @@
 import { t } from '../../service/i18n/l10n';
+import { templateOfPlace } from '../../service/narrative/templatePlaces';
 import type { TableKey } from '../../service/model/types';
 import { normalizeLabel } from '../grid';
 import { recogniseWorkbooks } from '../import/recognise';
@@ -141,6 +142,7 @@ export function importPdfDocument(document: PdfDocument, file?: string): PdfImpo
     sheets: catalog ? [{ file, sheet: catalog.sheet, table: 'catalog', rows: listed.length }, ...recognised.sheets] : recognised.sheets,
     department: cover.department ?? recognised.department,
     kind,
+    template: recognised.template ?? templateOfPlace([cover.title, cover.department ?? recognised.department]),
     year: reportYear,
     title: cover.title,
     date: cover.date,
