@@ -6,7 +6,9 @@ import { describeError } from '../service/i18n/plainError';
 import { createCodeTables } from '../node/dataFiles';
 import { parseBudgetDocument } from '../service/document';
 import { setFrontEndLocale, t } from '../service/i18n/l10n';
-import { applyEdits, generatableSections, generateSection, normalizeTitle, templateFor, unknownTemplateReason } from '../service/narrative';
+import { DocumentAnalysis } from '../service/analysis/documentAnalysis';
+import { toCheckSettings } from '../service/settings';
+import { applyEdits, normalizeTitle, templateFor, unknownTemplateReason } from '../service/narrative';
 import type { NarrativeSectionInfo, SectionGeneration } from '../service/narrative';
 
 /**
@@ -50,7 +52,7 @@ export async function runGenerate(argv: readonly string[], io: CommandIO): Promi
     io.stderr(options + '\n');
     return 2;
   }
-  setFrontEndLocale(options.locale ?? 'zh-cn');
+  const messages = setFrontEndLocale(options.locale ?? 'zh-cn');
   const file = options.file!;
   const read = readReportText(file);
   if ('message' in read) {
@@ -65,17 +67,20 @@ export async function runGenerate(argv: readonly string[], io: CommandIO): Promi
     io.stderr(t('generate: {0}', unknownTemplateReason(document.report.template?.value)) + '\n');
     return 2;
   }
-  const known = generatableSections(document, codes);
-  let targets: NarrativeSectionInfo[] = known;
+  // The analysis the editor uses: the same sections, and the same refusal to write a figure in question.
+  const analysis = new DocumentAnalysis(document, { codes, settings: toCheckSettings(), messages });
+  const known = analysis.generatableSections();
+  let targets: readonly NarrativeSectionInfo[] = known;
   if (options.sections.length > 0) {
-    targets = [];
+    const wantedSections: NarrativeSectionInfo[] = [];
+    targets = wantedSections;
     for (const wanted of options.sections) {
       const matching = matchTitle(known, wanted);
       if (matching.length === 0) {
         io.stderr(t('generate: no section titled {0} can be generated', wanted) + '\n');
         return 2;
       }
-      targets.push(...matching.filter((m) => !targets.includes(m)));
+      wantedSections.push(...matching.filter((m) => !wantedSections.includes(m)));
     }
   }
   const generations: SectionGeneration[] = [];
@@ -84,8 +89,13 @@ export async function runGenerate(argv: readonly string[], io: CommandIO): Promi
       io.stderr(t('generate: left as written: {0} ({1})', info.title, info.reason ?? '') + '\n');
       continue;
     }
-    const generation = generateSection(document, codes, info.path);
+    const generation = analysis.sectionGeneration(info.path);
     if (!generation) continue;
+    const blocker = generation.changed ? analysis.regenerationBlocker(info.path) : undefined;
+    if (blocker) {
+      io.stderr(t('generate: left as written: {0} ({1})', info.title, blocker) + '\n');
+      continue;
+    }
     if (generation.changed) generations.push(generation);
     io.stderr((generation.changed ? t('generate: regenerated: {0}', info.title) : t('generate: unchanged: {0}', info.title)) + '\n');
   }

@@ -5,7 +5,10 @@ import { readReportText } from '../node/reportFiles';
 import { describeError } from '../service/i18n/plainError';
 import { createCodeTables } from '../node/dataFiles';
 import { setFrontEndLocale, t } from '../service/i18n/l10n';
-import { refreshText, RefreshResult } from '../service/refresh/refresh';
+import type { RefreshResult } from '../service/refresh/refresh';
+import { DocumentAnalysis } from '../service/analysis/documentAnalysis';
+import { describeInternalError } from '../service/analysis/internalErrors';
+import { parseBudgetDocument } from '../service/document';
 import { toCheckSettings } from '../service/settings';
 import type { ClaimCounts } from '../service/rules/ruleTypes';
 
@@ -34,14 +37,20 @@ export async function runRefresh(argv: readonly string[], io: CommandIO): Promis
     io.stderr((typeof parsed === 'string' ? parsed : REFRESH_USAGE) + '\n');
     return 2;
   }
-  setFrontEndLocale(parsed.values.locale ?? 'zh-cn');
+  const messages = setFrontEndLocale(parsed.values.locale ?? 'zh-cn');
   const file = parsed.positionals[0];
   const read = readReportText(file);
   if ('message' in read) {
     io.stderr(read.message + '\n');
     return 2;
   }
-  const result = refreshText(read.text, { codes: createCodeTables().tables, settings: toCheckSettings() });
+  // The analysis the editor uses: nothing is rewritten from a figure in question.
+  const analysis = new DocumentAnalysis(parseBudgetDocument(read.text), { codes: createCodeTables().tables, settings: toCheckSettings(), messages });
+  const result = analysis.refreshed();
+  if (!result) {
+    for (const error of analysis.internalErrors) io.stderr(t('budget-check: internal error of the checker on {0} (please report it): {1}', file, describeInternalError(error)) + '\n');
+    return 3;
+  }
   for (const line of refreshReport(file, read.text, result)) io.stderr(line + '\n');
   if (parsed.values['in-place']) {
     try {

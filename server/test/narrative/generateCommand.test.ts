@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { runGenerate } from '../../src/commands/generate';
+import { runRefresh } from '../../src/commands/refresh';
 import { readSample } from '../helpers';
 
 async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -70,4 +71,22 @@ test('a report whose template is not bundled: exit 2, nothing printed or written
   const none = await run([file]);
   assert.equal(none.code, 2);
   assert.equal(none.stdout, '');
+});
+
+test('generate and refresh leave text written from a figure in question as it is, and say which figure', async () => {
+  // teaching/clean with its 一般公共预算支出表 合计 printed 310.00 over rows that add to 300.00.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'budget-generate-'));
+  const file = path.join(dir, 'r.budget.yaml');
+  const text = readSample('teaching/clean.budget.yaml').replace('total: { total: 300.00, basic: 230.00', 'total: { total: 310.00, basic: 230.00');
+  fs.writeFileSync(file, text);
+  const generated = await run([file]);
+  assert.equal(generated.code, 0);
+  assert.match(generated.stderr, /保持原文：.*一般公共预算支出.*310\.00.*请先修正/);
+  assert.doesNotMatch(generated.stdout.slice(generated.stdout.indexOf('narrative:')), /310\.00/);
+  let stdout = '';
+  let stderr = '';
+  const code = await runRefresh([file], { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
+  assert.equal(code, 0);
+  assert.equal(stdout, text, 'nothing is rewritten');
+  assert.match(stderr, /310\.00.*请先修正/);
 });

@@ -146,6 +146,25 @@ test('用数据重新生成本节 is refused for a section written from a figure
   assert.equal(clean.regenerationBlocker(section.path), undefined);
 });
 
+test('按数据更新说明中的数字 does not copy a figure in question into the text, and says why', () => {
+  // The same 合计 310.00 of rows that add to 300.00: the narrative's 300.00 is right and stays.
+  const text = changed('total: { total: 300.00, basic: 230.00', 'total: { total: 310.00, basic: 230.00');
+  const s = service();
+  const refreshed = s.analyze(s.parse(text)).refreshed()!;
+  const narrative = text.indexOf('narrative:');
+  assert.ok(refreshed.listed.some((l) => l.why === 'in-question' && /310\.00.*请先修正/.test(l.reason)), 'the number is listed with the figure in question');
+  for (const change of refreshed.changes) {
+    assert.doesNotMatch(change.after, /^310(\.00)?$/, `nothing is written from 310.00 (${change.sentence})`);
+  }
+  assert.ok(!refreshed.changes.some((c) => c.span.start > narrative && c.before === '300.00'), 'the correct 300.00 is kept');
+  // The clean report's numbers are all in agreement; a wrong number of the text, with the table right, is still rewritten.
+  const wrongText = CLEAN.replace(/(narrative:[\s\S]*?)300\.00/, '$1301.00');
+  assert.notEqual(wrongText, CLEAN);
+  const fixed = s.analyze(s.parse(wrongText)).refreshed()!;
+  assert.ok(fixed.changes.some((c) => c.before === '301.00' && c.after === '300.00'), 'a slip of the text is refreshed from the data');
+  assert.ok(!fixed.listed.some((l) => l.why === 'in-question'));
+});
+
 test('a slip of a real report: the finding is on the cell the reviewer named, with the reviewer\'s value', () => {
   // Sample 006 prints the 款 20406's 项目支出 in the row of 2040601 行政运行 (reviewed golden file).
   const text = readSample('006-putuo-justice-2026-unit.budget.yaml');

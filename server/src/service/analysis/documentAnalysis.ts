@@ -197,7 +197,7 @@ export class DocumentAnalysis {
   refreshed(): RefreshResult | undefined {
     if (!this.refreshMemo) {
       try {
-        this.refreshMemo = { value: this.run(() => refreshDocument(this.document, { codes: this.inputs.codes, settings: this.inputs.settings, lastYear: this.inputs.lastYear })) };
+        this.refreshMemo = { value: this.run(() => refreshDocument(this.document, { codes: this.inputs.codes, settings: this.inputs.settings, lastYear: this.inputs.lastYear, inQuestion: this.validation().inQuestion })) };
       } catch (error) {
         this.errors.push(internalError('refresh', error));
         this.refreshMemo = { value: undefined };

@@ -12,13 +12,37 @@ import { cellKey } from '../rules/evidence/relationEvidence';
  * from one of them — the generator's own reading of figures, with nothing to keep in step.
  */
 export function textWithFiguresChanged(text: string, cells: readonly Cell[]): string {
-  let result = text;
-  for (const cell of [...cells].sort((a, b) => b.span.start - a.span.start)) {
+  return figuresChanged(text, cells).text;
+}
+
+/**
+ * The text with every figure in question changed (as textWithFiguresChanged), and where an offset
+ * of the original text is in it: what is outside the changed cells only moves.
+ */
+export function figuresChanged(text: string, cells: readonly Cell[]): { readonly text: string; readonly offset: (original: number) => number } {
+  const replaced: Array<{ start: number; end: number; written: string }> = [];
+  for (const cell of [...cells].sort((a, b) => a.span.start - b.span.start)) {
+    if (replaced.length > 0 && cell.span.start < replaced[replaced.length - 1].end) continue;
     const changed = formatLike(cell.amount.value.plus(1000), cell.amount.blank ? '0.00' : cell.amount.text);
     const written = cell.span.end > cell.span.start ? asWritten(changed, text.slice(cell.span.start, cell.span.end)) : ` ${changed}`;
-    result = result.slice(0, cell.span.start) + written + result.slice(cell.span.end);
+    replaced.push({ start: cell.span.start, end: cell.span.end, written });
   }
-  return result;
+  let result = '';
+  let at = 0;
+  for (const r of replaced) {
+    result += text.slice(at, r.start) + r.written;
+    at = r.end;
+  }
+  result += text.slice(at);
+  const offset = (original: number): number => {
+    let delta = 0;
+    for (const r of replaced) {
+      if (r.end > original) break;
+      delta += r.written.length - (r.end - r.start);
+    }
+    return original + delta;
+  };
+  return { text: result, offset };
 }
 
 /** The figures in question as a message names them (at most three). */

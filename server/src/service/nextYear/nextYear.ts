@@ -1,4 +1,6 @@
 import { Dec, TEN_THOUSAND } from '../amount/rounding';
+import { DocumentAnalysis } from '../analysis/documentAnalysis';
+import { currentMessages } from '../i18n/l10n';
 import type { CodeTables } from '../codes/codeTables';
 import { parseBudgetDocument, ParsedDocument } from '../document';
 import { yearFigures, YearFigure, YearFigures } from '../crossYear/yearFigures';
@@ -99,7 +101,11 @@ export function nextYearReport(document: ParsedDocument, options: NextYearOption
   edits.push(...executed);
   const next = applyEdits(base.text, edits);
   // 4. Refresh.
-  const refresh = refreshText(next, { codes: options.codes, settings: options.settings, parsed: parseBudgetDocument(next) });
+  // Nothing is written into the text from a figure in question of the new tables (a workbook's
+  // 合计 that does not add up): the validation of the new text names them.
+  const nextParsed = parseBudgetDocument(next);
+  const inQuestion = new DocumentAnalysis(nextParsed, { codes: options.codes, settings: options.settings, messages: currentMessages() }).validation().inQuestion;
+  const refresh = refreshText(next, { codes: options.codes, settings: options.settings, parsed: nextParsed, inQuestion });
   // 5. Reasons of sentences whose figures changed (against this year's text, paragraph by paragraph).
   const marked = markReasons(document, refresh.document, executed.length > 0);
   return {

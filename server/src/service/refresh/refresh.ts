@@ -8,6 +8,8 @@ import type { CheckSettings, ClaimCounts } from '../rules/ruleTypes';
 import type { Span } from '../yaml/ast';
 import { TrackedText } from './trackedText';
 import type { LastYear } from '../crossYear/lastYear';
+import type { Cell } from '../model/types';
+import { figuresChanged, figuresNamed } from '../analysis/figuresInQuestion';
 
 /**
  * Refresh (issue 14): the report's own sentences are the template. Every number of the
@@ -26,12 +28,17 @@ import type { LastYear } from '../crossYear/lastYear';
  * - a number another check of which agrees with the data (a 其中 list whose parts do not add up
  *   to a whole that agrees with its table: a part is wrong, or the list is partial).
  *
+ * - a number whose value would be written from a figure in question (rules/evidence: a total
+ *   that does not add up, which no relation confirms): the wrong figure would be copied into
+ *   the prose. Which numbers depend on one is found as generation finds it, by changing the
+ *   figures in question and refreshing again: a rewrite that comes out different depends on them.
+ *
  * Rewriting goes round by round: amounts and counts first (shares and changes are computed from
  * them), then the others, each round re-reading the text, until nothing is left to rewrite.
  * Pure: text in, edits out.
  */
 
-export type ListedWhy = 'unverified' | 'year' | 'word' | 'sentence' | 'conflict' | 'unstable' | 'no-value';
+export type ListedWhy = 'unverified' | 'year' | 'word' | 'sentence' | 'conflict' | 'unstable' | 'no-value' | 'in-question';
 
 export interface RefreshChange {
   /** Span of the original text that changes. */
@@ -85,6 +92,8 @@ export interface RefreshOptions {
   readonly parsed?: ParsedDocument;
   /** Last year's report of the same department (figures `previous:` lacks). */
   readonly lastYear?: LastYear;
+  /** The figures in question of the validation (ValidationResult.inQuestion): nothing is written from them. */
+  readonly inQuestion?: readonly Cell[];
 }
 
 const MAX_ROUNDS = 8;
@@ -105,15 +114,17 @@ export function refreshText(text: string, options: RefreshOptions): RefreshResul
   const history = new Map<string, string[]>();
   const unstable = new Set<string>();
   const inside = (span: Span): boolean => !options.within || options.within.some((w) => span.start >= w.start && span.end <= w.end);
+  const guard = questionGuard(text, parsed, options);
+  const blocked = new Set<string>();
   let rounds = 0;
   for (; rounds < MAX_ROUNDS; rounds++) {
-    const edits = roundEdits(analysis.claims, tracked, inside, history, unstable);
+    const edits = roundEdits(analysis.claims, tracked, inside, history, unstable, guard, blocked);
     if (edits.length === 0) break;
     tracked.apply(edits);
     parsed = parseBudgetDocument(tracked.text, parsed);
     analysis = analyze(parsed);
   }
-  const listed = listClaims(analysis.claims, tracked, inside, unstable);
+  const listed = listClaims(analysis.claims, tracked, inside, unstable, blocked, guard ? figuresNamed(parsed.report, options.inQuestion ?? []) : '');
   const notes = flippedReasons(tracked, text);
   const changes: RefreshChange[] = tracked.edits().map((edit) => {
     const before = text.slice(edit.span.start, edit.span.end);
@@ -157,6 +168,21 @@ function flippedReasons(tracked: TrackedText, original: string): RefreshResult['
   return notes;
 }
 
+/**
+ * Whether a rewrite (in the original's coordinates) is written from the data alone: the same
+ * rewrite comes out of the text with the figures in question changed. Undefined when no figure
+ * is in question.
+ */
+function questionGuard(text: string, parsed: ParsedDocument, options: RefreshOptions): ((original: Span, newText: string) => boolean) | undefined {
+  const cells = options.inQuestion ?? [];
+  if (cells.length === 0) return undefined;
+  const changed = figuresChanged(text, cells);
+  const { inQuestion: _none, ...rest } = options;
+  const other = refreshText(changed.text, { ...rest, parsed: parseBudgetDocument(changed.text, parsed) });
+  const rewrites = new Map(other.edits.map((edit) => [`${edit.span.start}:${edit.span.end}`, edit.newText]));
+  return (original, newText) => rewrites.get(`${changed.offset(original.start)}:${changed.offset(original.end)}`) === newText;
+}
+
 /** Convenience for a parsed document. */
 export function refreshDocument(document: ParsedDocument, options: Omit<RefreshOptions, 'parsed'>): RefreshResult {
   return refreshText(document.text, { ...options, parsed: document });
@@ -171,7 +197,7 @@ function confirmedElsewhere(claim: Claim, claims: readonly Claim[]): boolean {
   return claims.some((c) => c !== claim && c.span.start === claim.span.start && c.span.end === claim.span.end && (c.status === 'verified' || c.status === 'information'));
 }
 
-function roundEdits(claims: readonly Claim[], tracked: TrackedText, inside: (span: Span) => boolean, history: Map<string, string[]>, unstable: Set<string>): OffsetEdit[] {
+function roundEdits(claims: readonly Claim[], tracked: TrackedText, inside: (span: Span) => boolean, history: Map<string, string[]>, unstable: Set<string>, guard: ((original: Span, newText: string) => boolean) | undefined, blocked: Set<string>): OffsetEdit[] {
   const candidates: Array<{ claim: Claim; edits: OffsetEdit[]; key: string; seen: string[] }> = [];
   for (const claim of claims) {
     if (claim.status !== 'mismatched' || claim.kind === 'year' || !claim.refresh || !hasDigit(claim.text)) continue;
@@ -184,6 +210,10 @@ function roundEdits(claims: readonly Claim[], tracked: TrackedText, inside: (spa
     const word = claim.kind === 'change' ? wordEdit(tracked.text, claim) : undefined;
     if (word) edits.push(word);
     if (edits.length === 0) continue;
+    if (guard && !edits.every((edit) => guard(tracked.toOriginal(edit.span), edit.newText))) {
+      blocked.add(key);
+      continue;
+    }
     // A value the number had before: the rounds go in circles, leave it.
     const seen = history.get(key) ?? [tracked.originalText(original)];
     if (claim.refresh.text !== claim.text && seen.includes(claim.refresh.text)) {
@@ -221,7 +251,7 @@ function wordEdit(text: string, claim: Claim): OffsetEdit | undefined {
   return { span: { start, end: start + word.length }, newText: OPPOSITE[word] };
 }
 
-function listClaims(claims: readonly Claim[], tracked: TrackedText, inside: (span: Span) => boolean, unstable: ReadonlySet<string>): RefreshListed[] {
+function listClaims(claims: readonly Claim[], tracked: TrackedText, inside: (span: Span) => boolean, unstable: ReadonlySet<string>, blocked: ReadonlySet<string>, figures: string): RefreshListed[] {
   const listed: RefreshListed[] = [];
   for (const claim of claims) {
     if (claim.status === 'verified' || claim.status === 'information') continue;
@@ -234,7 +264,8 @@ function listClaims(claims: readonly Claim[], tracked: TrackedText, inside: (spa
       entry('unverified', claim.reason ?? t('nothing in the report to compare it with'));
       continue;
     }
-    if (claim.kind === 'year') entry('year', t('a year names what the sentence is about: a word of the sentence, not a figure; not rewritten'));
+    if (blocked.has(`${original.start}:${original.end}`)) entry('in-question', t('its value would be written from figures that do not add up ({0}): correct them first; not rewritten', figures));
+    else if (claim.kind === 'year') entry('year', t('a year names what the sentence is about: a word of the sentence, not a figure; not rewritten'));
     else if (!hasDigit(claim.text)) entry('word', t('the claim is carried by the word "{0}": the sentence would need other words; not rewritten', claim.text));
     else if (unstable.has(`${original.start}:${original.end}`)) entry('unstable', t('the value computed from the data does not settle; not rewritten'));
     else if (confirmedElsewhere(claim, claims)) entry('conflict', t('another check of this number agrees with the data (a part of its list may be wrong); not rewritten'));
