@@ -1,5 +1,7 @@
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
+import { spawnSync } from 'child_process';
 import { parseDocument } from 'yaml';
 import { createBudgetService } from '../server/src/service/budgetService';
 import { createCodeTables } from '../server/src/node/dataFiles';
@@ -158,6 +160,7 @@ function printPdfTimes(rows: readonly PdfRow[]): void {
 }
 
 async function main(): Promise<void> {
+  if (process.argv.includes('--memory')) return printMemory(memoryPerMb(createCodeTables().tables));
   const review = process.argv.includes('--pdf') ? [] : reviewTimes();
   if (review.length) printReviewTimes(review);
   if (process.argv.includes('--review')) return;
@@ -165,6 +168,7 @@ async function main(): Promise<void> {
   printPdfTimes(pdf);
   if (process.argv.includes('--pdf')) return;
   const codes = createCodeTables().tables;
+  if (!process.argv.includes('--quick')) printMemory(memoryPerMb(codes));
   const service = createBudgetService({ codeTables: codes });
   const quick = process.argv.includes('--quick');
   const scenarios: Array<{ name: string; text: string }> = [
@@ -209,6 +213,36 @@ async function main(): Promise<void> {
   const out = path.join(ROOT, 'bench', 'results');
   fs.mkdirSync(out, { recursive: true });
   fs.writeFileSync(path.join(out, 'latest.json'), JSON.stringify({ reports: results, pdf, review }, null, 2));
+}
+
+/**
+ * Memory per MB of report: the peak RSS of `budget-check` (a process of its own) on generated
+ * reports of two sizes; the slope is what a larger report costs, the intercept what any check
+ * costs. The parse limit (yaml/parseYaml.ts DEFAULT_LIMITS) is set from these figures.
+ */
+function memoryPerMb(codes: ReturnType<typeof createCodeTables>['tables']): Array<{ rows: number; mb: number; rss: number }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'budget-bench-'));
+  const cli = path.join(ROOT, 'out', 'server', 'src', 'cli.js');
+  const results: Array<{ rows: number; mb: number; rss: number }> = [];
+  for (const rows of [5000, 40000]) {
+    const file = path.join(dir, `${rows}.budget.yaml`);
+    const text = generateReport(rows, codes);
+    fs.writeFileSync(file, text);
+    const script = `require(${JSON.stringify(cli)}).main([${JSON.stringify(file)}], { stdout() {}, stderr() {} }).then(() => process.stdout.write(String(process.resourceUsage().maxRSS)))`;
+    const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    results.push({ rows, mb: Buffer.byteLength(text) / 1e6, rss: Number(run.stdout) / 1024 });
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+  return results;
+}
+
+function printMemory(results: ReadonlyArray<{ rows: number; mb: number; rss: number }>): void {
+  console.log('\n| generated report | MB | peak RSS of budget-check |');
+  console.log('|---|---|---|');
+  for (const r of results) console.log(`| ${r.rows} rows | ${r.mb.toFixed(1)} | ${r.rss.toFixed(0)} MB |`);
+  const [a, b] = [results[0], results[results.length - 1]];
+  const slope = (b.rss - a.rss) / (b.mb - a.mb);
+  console.log(`\nSUMMARY: memory ${slope.toFixed(0)} MB per MB of report (${(a.rss - slope * a.mb).toFixed(0)} MB for any check)`);
 }
 
 main().catch((error) => {

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { parseYaml } from '../src/service/yaml/incremental';
 import { getValue, isMap, isScalar, isSeq } from '../src/service/yaml/ast';
+import { check } from './helpers';
 
 test('scalars keep their text and exact offsets', () => {
   const text = 'a: 529.20\nb: "0012"\n';
@@ -56,6 +57,16 @@ test('too-large input is refused before parsing', () => {
   const { root, problems } = parseYaml('a: 1\n'.repeat(100), { maxLength: 50, maxDepth: 64 });
   assert.equal(root, null);
   assert.equal(problems[0].kind, 'too-large');
+});
+
+test('a report over the measured size limit gets one plain finding, not gigabytes of work', () => {
+  // The limit keeps a check under 1 GB (npm run bench -- --memory: about 120 MB per MB of report).
+  const row = '    - { code: "2010101", name: 行政运行, total: 1.00 }\n';
+  const text = 'tables:\n  expense:\n    rows:\n' + row.repeat(Math.ceil(5_000_001 / row.length));
+  const result = check(text);
+  assert.deepEqual(result.findings.map((f) => f.rule), ['yaml/too-large']);
+  assert.match(result.findings[0].message, /过大.*5000000/);
+  assert.ok(check(text.slice(0, 200_000)).findings.every((f) => f.rule !== 'yaml/too-large'));
 });
 
 test('sequences and flow mappings keep their items', () => {

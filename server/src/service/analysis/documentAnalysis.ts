@@ -6,7 +6,7 @@ import type { CheckSettings, ValidationResult } from '../rules/ruleTypes';
 import type { Span } from '../yaml/ast';
 import { Messages, t, withMessages } from '../i18n/l10n';
 import { runRules } from '../rules/validate';
-import { encodingGate } from '../rules/encodingGate';
+import { encodingGate, sizeGate } from '../rules/encodingGate';
 import { analyzeProse, claimAt } from '../prose/analyze';
 import { describeClaim } from '../prose/describe';
 import type { Claim, ProseAnalysis } from '../prose/types';
@@ -102,8 +102,8 @@ export class DocumentAnalysis {
         messages: this.inputs.messages,
         prose: () => this.prose(),
       };
-      // A text that shows the marks of a wrong decoding gets its one finding instead of the rules.
-      const result = this.run(() => encodingGate(context) ?? runRules(context));
+      // A text that shows the marks of a wrong decoding, or too large to parse, gets its one finding instead of the rules.
+      const result = this.run(() => encodingGate(context) ?? sizeGate(context) ?? runRules(context));
       this.errors.push(...result.internalErrors);
       this.validationMemo = { ...result, internalErrors: this.internalErrors };
     }
