@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import type { Outcome } from '../../server/src/service/rules/ruleTypes';
-import type { LedgerRow } from '../../server/src/node/lsp/protocolExtensions';
+import type { LedgerRow, Outcome } from '../../protocol/src/protocol';
 import { ReportStore } from './reportStore';
 import { OUTCOME_ORDER, outcomeIcon, outcomeLabel } from './outcomes';
 

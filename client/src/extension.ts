@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { LEDGER_NOTIFICATION, LedgerParams, WORKSPACE_TRUST_NOTIFICATION, WorkspaceTrustParams } from '../../server/src/node/lsp/protocolExtensions';
+import { LedgerNotification, LedgerParams, WorkspaceTrustNotification, WorkspaceTrustParams } from '../../protocol/src/protocol';
 import { createLanguageClient } from './languageClient';
 import { ReportStore } from './reportStore';
 import { createStatusItem } from './statusItem';
@@ -13,7 +13,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const reports = new ReportStore();
   const languageClient = createLanguageClient(context);
   client = languageClient;
-  languageClient.onNotification(LEDGER_NOTIFICATION, (params: LedgerParams) => {
+  languageClient.onNotification(LedgerNotification.type, (params: LedgerParams) => {
     reports.update({ uri: languageClient.protocol2CodeConverter.asUri(params.uri).toString(), ledger: params.ledger, claims: params.claims, counts: params.counts });
   });
   context.subscriptions.push(
@@ -23,7 +23,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerCommands({ context, client: languageClient, reports }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       const params: WorkspaceTrustParams = { trusted: true };
-      void languageClient.sendNotification(WORKSPACE_TRUST_NOTIFICATION, params);
+      void languageClient.sendNotification(WorkspaceTrustNotification.type, params);
     }),
   );
   await vscode.commands.executeCommand('setContext', 'budget.active', true);

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { InitializationOptions, REGENERATE_SECTION_COMMAND } from '../../server/src/node/lsp/protocolExtensions';
+import { InitializationOptions, REGENERATE_SECTION_COMMAND } from '../../protocol/src/protocol';
 import { LANGUAGE_ID } from './reportStore';
 
 /** The server module: the bundle next to this file in a package, the compiled one in a checkout. */

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import type { Outcome } from '../../server/src/service/rules/ruleTypes';
-import type { LedgerRow } from '../../server/src/node/lsp/protocolExtensions';
+import type { LedgerRow, Outcome } from '../../protocol/src/protocol';
 
 /** Display order: what needs attention first. "Could not check" is its own group, never "passed". */
 export const OUTCOME_ORDER: readonly Outcome[] = ['internal-error', 'failed', 'could-not-check', 'passed', 'not-applicable', 'off'];

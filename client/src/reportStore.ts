@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import type { ClaimCounts } from '../../server/src/service/rules/ruleTypes';
-import type { DiagnosticCounts, LedgerRow } from '../../server/src/node/lsp/protocolExtensions';
+import type { ClaimCounts, DiagnosticCounts, LedgerRow } from '../../protocol/src/protocol';
 
 export const LANGUAGE_ID = 'budget-yaml';
 

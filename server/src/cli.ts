@@ -3,8 +3,9 @@ import * as path from 'path';
 import { parseArgs } from 'util';
 import { isMainThread } from 'worker_threads';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { createBudgetService, BudgetService } from './service/budgetService';
-import { toDiagnostic } from './service/protocol';
+import { severityName, toDiagnostic } from './service/protocol';
 import { Messages, messagesFor, setFrontEndLocale, t, withMessages } from './service/i18n/l10n';
 import { describeInternalError, InternalError } from './service/analysis/internalErrors';
 import { createCodeTables } from './node/dataFiles';
@@ -250,16 +251,15 @@ export function checkFiles(service: BudgetService, files: readonly string[], set
 export function exitStatus(results: readonly FileResult[], unreadable: boolean): number {
   if (unreadable) return 2;
   if (results.some((r) => r.internalErrors.length > 0)) return EXIT_INTERNAL_ERROR;
-  return results.some((r) => r.diagnostics.some((d) => d.severity === 1)) ? 1 : 0;
+  return results.some((r) => r.diagnostics.some((d) => d.severity === DiagnosticSeverity.Error)) ? 1 : 0;
 }
 
-const SEVERITY_NAMES = ['', 'error', 'warning', 'information', 'hint'] as const;
 
 function jsonResult(result: FileResult, withLedger: boolean): unknown {
   return {
     file: result.file,
     ...(result.pages ? { imported: 'pdf' } : {}),
-    diagnostics: result.diagnostics.map((d, i) => ({ rule: d.code, severity: SEVERITY_NAMES[d.severity ?? 4], message: d.message, range: d.range, ...(result.pages?.[i] !== undefined ? { page: result.pages[i] } : {}) })),
+    diagnostics: result.diagnostics.map((d, i) => ({ rule: d.code, severity: severityName(d.severity), message: d.message, range: d.range, ...(result.pages?.[i] !== undefined ? { page: result.pages[i] } : {}) })),
     claims: result.claims,
     ...(result.internalErrors.length ? { internalErrors: result.internalErrors.map((e) => ({ where: e.where, message: e.message })) } : {}),
     ...(withLedger ? { ledger: result.ledger } : {}),
@@ -268,7 +268,7 @@ function jsonResult(result: FileResult, withLedger: boolean): unknown {
 
 export function severityCounts(diagnostics: FileResult['diagnostics']): { error: number; warning: number; information: number; hint: number } {
   const counts = { error: 0, warning: 0, information: 0, hint: 0 };
-  for (const d of diagnostics) counts[SEVERITY_NAMES[d.severity ?? 4] as keyof typeof counts] += 1;
+  for (const d of diagnostics) counts[severityName(d.severity)] += 1;
   return counts;
 }
 
@@ -305,7 +305,7 @@ function kindLine(byKind: NonNullable<FileResult['claims']['byKind']>): string {
 function textResult(result: FileResult, withLedger: boolean): string {
   const lines = result.diagnostics.map((d, i) => {
     const page = result.pages?.[i];
-    return `${result.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${SEVERITY_NAMES[d.severity ?? 4]} ${d.code}: ${d.message}${page !== undefined ? ` (${t('page {0}', page)})` : ''}`;
+    return `${result.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${severityName(d.severity)} ${d.code}: ${d.message}${page !== undefined ? ` (${t('page {0}', page)})` : ''}`;
   });
   if (result.pages) lines.unshift(t('{0}: checked as imported; lines and columns are those of the report `budget-check import {0}` writes', result.file));
   const counts = severityCounts(result.diagnostics);

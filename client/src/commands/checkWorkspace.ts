@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CHECK_DOCUMENTS_REQUEST, CheckDocumentsParams, CheckDocumentsResult } from '../../../server/src/node/lsp/protocolExtensions';
+import { CheckDocumentsRequest, CheckDocumentsParams } from '../../../protocol/src/protocol';
 import type { BudgetCommand } from './command';
 
 const REPORT_GLOB = '**/*.{budget.yaml,budget.yml}';
@@ -32,7 +32,7 @@ export const checkWorkspace: BudgetCommand = {
           const params: CheckDocumentsParams = {
             documents: await Promise.all(batch.map(async (uri) => ({ uri: client.code2ProtocolConverter.asUri(uri), text: await readText(uri) }))),
           };
-          const result = await client.sendRequest<CheckDocumentsResult>(CHECK_DOCUMENTS_REQUEST, params, token);
+          const result = await client.sendRequest(CheckDocumentsRequest.type, params, token);
           for (const file of result.files) {
             totals.files++;
             totals.errors += file.counts.errors;

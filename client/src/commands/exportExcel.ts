@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { EXPORT_XLSX_REQUEST, ExportXlsxParams, ExportXlsxResult } from '../../../server/src/node/lsp/protocolExtensions';
+import { ExportXlsxRequest, ExportXlsxParams } from '../../../protocol/src/protocol';
 import { fileName, reportDocument, siblingWithExtension } from '../documents';
 import { budgetOutput, writeBlock } from '../output';
 import type { BudgetCommand } from './command';
@@ -41,7 +41,7 @@ export const exportExcel: BudgetCommand = {
     const params: ExportXlsxParams = { uri: client.code2ProtocolConverter.asUri(document.uri), text: document.getText() };
     const result = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting {0} to Excel…', fileName(document.uri)) },
-      () => client.sendRequest<ExportXlsxResult>(EXPORT_XLSX_REQUEST, params),
+      () => client.sendRequest(ExportXlsxRequest.type, params),
     );
     const target = await targetNextTo(document, '.xlsx', { [vscode.l10n.t('Excel workbooks')]: ['xlsx'] });
     if (!target) return undefined;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { GENERATE_NARRATIVE_REQUEST, GenerateNarrativeParams, GenerateNarrativeResult } from '../../../server/src/node/lsp/protocolExtensions';
+import { GenerateNarrativeRequest, GenerateNarrativeParams } from '../../../protocol/src/protocol';
 import { applyServerEdits, outdatedMessage, reportDocument, textWithEdits } from '../documents';
 import { confirmWithDiff } from '../narrative/generatedDiff';
 import { budgetOutput, writeBlock } from '../output';
@@ -30,7 +30,7 @@ export const generateNarrative: BudgetCommand = {
     const params: GenerateNarrativeParams = { uri: client.code2ProtocolConverter.asUri(document.uri) };
     const result = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Generating the narrative text…') },
-      () => client.sendRequest<GenerateNarrativeResult>(GENERATE_NARRATIVE_REQUEST, params),
+      () => client.sendRequest(GenerateNarrativeRequest.type, params),
     );
     const skipped = result.skipped.length;
     if (skipped) {

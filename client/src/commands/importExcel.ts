@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { IMPORT_XLSX_REQUEST, ImportXlsxParams, ImportXlsxResult } from '../../../server/src/node/lsp/protocolExtensions';
+import { ImportXlsxRequest, ImportXlsxParams, ImportXlsxResult } from '../../../protocol/src/protocol';
 import { applyServerEdits, fileName, outdatedMessage } from '../documents';
 import { budgetOutput, writeBlock } from '../output';
 import { LANGUAGE_ID } from '../reportStore';
@@ -55,7 +55,7 @@ async function importInto(services: CommandServices, files: readonly vscode.Uri[
   };
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Importing {0}…', names.join(', ')) },
-    () => client.sendRequest<ImportXlsxResult>(IMPORT_XLSX_REQUEST, params),
+    () => client.sendRequest(ImportXlsxRequest.type, params),
   );
   const output = budgetOutput(context);
   const destination = target ? fileName(target.uri) : vscode.l10n.t('a new report');

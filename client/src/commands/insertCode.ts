@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import type { TextEdit } from 'vscode-languageclient/node';
-import { CODE_LIST_REQUEST, CodeListItem, CodeListResult, INSERT_CODE_REQUEST, InsertCodeParams } from '../../../server/src/node/lsp/protocolExtensions';
+import { CodeListRequest, CodeListItem, InsertCodeRequest, InsertCodeParams } from '../../../protocol/src/protocol';
 import { LANGUAGE_ID } from '../reportStore';
 import type { BudgetCommand } from './command';
 
@@ -30,7 +29,7 @@ export const insertCode: BudgetCommand = {
     }
     const uri = client.code2ProtocolConverter.asUri(editor.document.uri);
     const position = client.code2ProtocolConverter.asPosition(editor.selection.active);
-    const list = await client.sendRequest<CodeListResult>(CODE_LIST_REQUEST, { uri, position });
+    const list = await client.sendRequest(CodeListRequest.type, { uri, position });
     const items: CodePick[] = list.codes.map((entry) => ({
       label: `${entry.code} ${entry.name}`,
       description: `${systemLabel(entry.system)} · ${entry.initials}`,
@@ -46,7 +45,7 @@ export const insertCode: BudgetCommand = {
     if (!picked) return undefined;
     const version = editor.document.version;
     const params: InsertCodeParams = { uri, position, code: picked.entry.code, name: picked.entry.name };
-    const edits = await client.protocol2CodeConverter.asTextEdits(await client.sendRequest<TextEdit[]>(INSERT_CODE_REQUEST, params));
+    const edits = await client.protocol2CodeConverter.asTextEdits(await client.sendRequest(InsertCodeRequest.type, params));
     if (editor.document.version !== version) return undefined;
     await editor.edit((builder) => {
       for (const edit of edits) builder.replace(edit.range, edit.newText);

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { NEW_REPORT_REQUEST, NewReportParams, NewReportResult, REPORT_TEMPLATES_REQUEST, ReportTemplatesResult } from '../../../server/src/node/lsp/protocolExtensions';
+import { NewReportRequest, NewReportParams, ReportTemplatesRequest, ReportTemplatesResult } from '../../../protocol/src/protocol';
 import { fileName } from '../documents';
 import type { BudgetCommand } from './command';
 
@@ -93,14 +93,14 @@ export const newReport: BudgetCommand = {
     const title = vscode.l10n.t('New Budget Report');
     const kind = given.kind ?? (await askKind(title));
     if (!kind) return undefined;
-    const template = given.template ?? (await askTemplate(title, (await client.sendRequest<ReportTemplatesResult>(REPORT_TEMPLATES_REQUEST)).templates));
+    const template = given.template ?? (await askTemplate(title, (await client.sendRequest(ReportTemplatesRequest.type)).templates));
     if (!template) return undefined;
     const year = given.year ?? (await askYear(title));
     if (year === undefined) return undefined;
     const department = given.department ?? (await askDepartment(title));
     if (!department) return undefined;
     const params: NewReportParams = { kind, template, year, department };
-    const result = await client.sendRequest<NewReportResult>(NEW_REPORT_REQUEST, params);
+    const result = await client.sendRequest(NewReportRequest.type, params);
     if (result.error || result.text === undefined) {
       void vscode.window.showErrorMessage(result.error ?? vscode.l10n.t('The report could not be written.'));
       return undefined;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { NEXT_YEAR_REQUEST, NextYearParams, NextYearResult } from '../../../server/src/node/lsp/protocolExtensions';
+import { NextYearRequest, NextYearParams } from '../../../protocol/src/protocol';
 import { fileName, reportDocument } from '../documents';
 import { budgetOutput, writeBlock } from '../output';
 import { LANGUAGE_ID } from '../reportStore';
@@ -46,7 +46,7 @@ export const nextYearReport: BudgetCommand = {
     };
     const result = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Making next year\'s report…') },
-      () => client.sendRequest<NextYearResult>(NEXT_YEAR_REQUEST, params),
+      () => client.sendRequest(NextYearRequest.type, params),
     );
     const output = budgetOutput(context);
     writeBlock(output, vscode.l10n.t('Next year\'s report from {0}', fileName(document.uri)), [...result.lines, ...result.problems, ...(result.error ? [result.error] : [])]);

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { PRINT_PDF_REQUEST, PrintPdfParams, PrintPdfResult, PUBLICATION_HTML_REQUEST, PublicationHtmlParams, PublicationHtmlResult } from '../../../server/src/node/lsp/protocolExtensions';
+import { PrintPdfRequest, PrintPdfParams, PublicationHtmlRequest, PublicationHtmlParams } from '../../../protocol/src/protocol';
 import { fileName, reportDocument } from '../documents';
 import { activePreviewDocument } from '../publication/publicationPreview';
 import { targetNextTo } from './exportExcel';
@@ -16,7 +16,7 @@ async function exportHtml(client: LanguageClient, document: vscode.TextDocument)
   const target = await targetNextTo(document, '.html', { HTML: ['html'] });
   if (!target) return undefined;
   const params: PublicationHtmlParams = { uri: client.code2ProtocolConverter.asUri(document.uri), text: document.getText() };
-  const result = await client.sendRequest<PublicationHtmlResult>(PUBLICATION_HTML_REQUEST, params);
+  const result = await client.sendRequest(PublicationHtmlRequest.type, params);
   await vscode.workspace.fs.writeFile(target, Buffer.from(result.html, 'utf8'));
   void offerToOpen(vscode.l10n.t('Saved {0}. Open it in a browser and print it there (A4, without headers and footers).', fileName(target)), target, vscode.l10n.t('Open in Browser'));
   return target.toString();
@@ -40,7 +40,7 @@ export const printPublication: BudgetCommand = {
     const params: PrintPdfParams = { uri: client.code2ProtocolConverter.asUri(document.uri), text: document.getText() };
     const result = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Printing {0} to PDF with chromium…', fileName(document.uri)) },
-      () => client.sendRequest<PrintPdfResult>(PRINT_PDF_REQUEST, params),
+      () => client.sendRequest(PrintPdfRequest.type, params),
     );
     if (!result.chromium) {
       const html = vscode.l10n.t('Export HTML…');

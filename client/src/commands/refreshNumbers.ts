@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { REFRESH_NUMBERS_REQUEST, RefreshNumbersParams, RefreshNumbersResult } from '../../../server/src/node/lsp/protocolExtensions';
+import { RefreshNumbersRequest, RefreshNumbersParams } from '../../../protocol/src/protocol';
 import { applyServerEdits, fileName, outdatedMessage, reportDocument } from '../documents';
 import { budgetOutput, writeBlock } from '../output';
 import type { BudgetCommand } from './command';
@@ -28,7 +28,7 @@ export const refreshNumbers: BudgetCommand = {
     const params: RefreshNumbersParams = { uri: client.code2ProtocolConverter.asUri(document.uri) };
     const result = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Updating the numbers of the narrative…') },
-      () => client.sendRequest<RefreshNumbersResult>(REFRESH_NUMBERS_REQUEST, params),
+      () => client.sendRequest(RefreshNumbersRequest.type, params),
     );
     const output = budgetOutput(context);
     writeBlock(output, vscode.l10n.t('Update numbers from the data: {0}', fileName(document.uri)), [

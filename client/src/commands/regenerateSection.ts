@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { GENERATE_SECTION_REQUEST, GenerateSectionParams, GenerateSectionResult } from '../../../server/src/node/lsp/protocolExtensions';
+import { GenerateSectionRequest, GenerateSectionParams } from '../../../protocol/src/protocol';
 import { applyServerEdits, outdatedMessage, reportDocument, textWithEdits } from '../documents';
 import { confirmWithDiff } from '../narrative/generatedDiff';
 import type { BudgetCommand } from './command';
@@ -24,7 +24,7 @@ export const regenerateSection: BudgetCommand = {
     const editor = active?.document === document ? active : vscode.window.visibleTextEditors.find((e) => e.document === document);
     if (!path && !editor) return false;
     const params: GenerateSectionParams = path ? { uri, path } : { uri, position: client.code2ProtocolConverter.asPosition(editor!.selection.active) };
-    const result = await client.sendRequest<GenerateSectionResult>(GENERATE_SECTION_REQUEST, params);
+    const result = await client.sendRequest(GenerateSectionRequest.type, params);
     const section = result.section;
     if (!section) {
       const reason = result.reason ?? '';

@@ -2,13 +2,11 @@ import * as crypto from 'crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
-  PUBLICATION_ANCHOR_REQUEST,
-  PUBLICATION_HTML_REQUEST,
+  PublicationAnchorRequest,
+  PublicationHtmlRequest,
   PublicationAnchorParams,
-  PublicationAnchorResult,
   PublicationHtmlParams,
-  PublicationHtmlResult,
-} from '../../../server/src/node/lsp/protocolExtensions';
+} from '../../../protocol/src/protocol';
 import { fileName } from '../documents';
 import { logErrorDetail } from '../output';
 
@@ -83,7 +81,7 @@ class PublicationPreview implements vscode.Disposable {
     let html: string;
     let anchor: string | undefined;
     try {
-      ({ html, anchor } = await this.client.sendRequest<PublicationHtmlResult>(PUBLICATION_HTML_REQUEST, params));
+      ({ html, anchor } = await this.client.sendRequest(PublicationHtmlRequest.type, params));
     } catch (error) {
       logErrorDetail(vscode.l10n.t('The preview could not be rendered'), error);
       html = errorPage(vscode.l10n.t('The preview could not be rendered; the details are in the output “{0}”', vscode.l10n.t('Budget Reports')));
@@ -104,7 +102,7 @@ class PublicationPreview implements vscode.Disposable {
   private async scrollTo(position: vscode.Position): Promise<void> {
     this.scrollTimer = undefined;
     const params: PublicationAnchorParams = { uri: this.client.code2ProtocolConverter.asUri(this.document.uri), position: this.client.code2ProtocolConverter.asPosition(position) };
-    const { anchor } = await this.client.sendRequest<PublicationAnchorResult>(PUBLICATION_ANCHOR_REQUEST, params);
+    const { anchor } = await this.client.sendRequest(PublicationAnchorRequest.type, params);
     // Moves inside the same section leave the preview where the user may have scrolled it.
     if (!anchor || anchor === this.lastAnchor || this.disposed) return;
     this.lastAnchor = anchor;

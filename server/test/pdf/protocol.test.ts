@@ -2,7 +2,7 @@ import { after, before, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import { parseBudgetDocument } from '../../src/service/document';
-import { IMPORT_XLSX_REQUEST, ImportXlsxResult } from '../../src/node/lsp/protocolExtensions';
+import { ImportXlsxRequest } from '../../../protocol/src/protocol';
 import { applyEdits, LspTestClient } from '../protocol/lspTestClient';
 import { DEPARTMENT_PDF } from './fixtures';
 
@@ -21,7 +21,7 @@ after(() => server.stop());
 const data = (): string => fs.readFileSync(DEPARTMENT_PDF).toString('base64');
 
 test('the import request reads a PDF into a new report with its tables and narrative', async () => {
-  const result = await server.request<ImportXlsxResult>(IMPORT_XLSX_REQUEST, { files: [{ name: '/reports/putuo.pdf', data: data() }] });
+  const result = await server.request(ImportXlsxRequest.type, { files: [{ name: '/reports/putuo.pdf', data: data() }] });
   assert.equal(result.mode, 'new', result.error);
   assert.deepEqual(result.problems, []);
   assert.equal(result.recognised.length, 10, 'nine tables and the 目录 as catalog');
@@ -36,7 +36,7 @@ test('into an open report without a narrative: tables replaced, the narrative ad
   const text = '# 手写的报告\ndepartment: 上海市普陀区司法局\nkind: department\nyear: 2026\nunit: 元\ntables:\n  three_public:\n    total: 1.00 # 待核对\n';
   await server.open(uri, text);
   await server.diagnostics(uri, 1);
-  const result = await server.request<ImportXlsxResult>(IMPORT_XLSX_REQUEST, { files: [{ name: 'putuo.pdf', data: data() }], into: uri });
+  const result = await server.request(ImportXlsxRequest.type, { files: [{ name: 'putuo.pdf', data: data() }], into: uri });
   assert.equal(result.mode, 'merge', result.error);
   const merged = applyEdits(text, result.edits!);
   assert.ok(merged.startsWith('# 手写的报告\ndepartment: 上海市普陀区司法局\n'));

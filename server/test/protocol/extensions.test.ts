@@ -3,20 +3,17 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import type { TextEdit } from 'vscode-languageserver-types';
 import { checkText } from '../../src/cli';
 import { sampleFiles, service } from '../helpers';
 import { applyEdits, fileUri, LspTestClient, plain } from './lspTestClient';
 import {
-  CHECK_DOCUMENTS_REQUEST,
-  CheckDocumentsResult,
-  CODE_LIST_REQUEST,
-  CodeListResult,
-  INSERT_CODE_REQUEST,
-  LEDGER_NOTIFICATION,
+  CheckDocumentsRequest,
+  CodeListRequest,
+  InsertCodeRequest,
+  LedgerNotification,
   LedgerParams,
-  WORKSPACE_TRUST_NOTIFICATION,
-} from '../../src/node/lsp/protocolExtensions';
+  WorkspaceTrustNotification,
+} from '../../../protocol/src/protocol';
 
 const LOCAL_REPORT = `department: 测试单位
 kind: department
@@ -63,7 +60,7 @@ test('extra code tables (workspace-relative) are read only in a trusted workspac
   await untrusted.open(uri, LOCAL_REPORT);
   assert.equal(unknownCodes((await untrusted.diagnostics(uri, 1)).diagnostics), 1);
   const from = untrusted.published.length;
-  await untrusted.connection.sendNotification(WORKSPACE_TRUST_NOTIFICATION, { trusted: true });
+  await untrusted.connection.sendNotification(WorkspaceTrustNotification.type, { trusted: true });
   await untrusted.waitUntil('diagnostics with the extra table', () => untrusted.published.slice(from).some((p) => p.uri === uri && unknownCodes(p.diagnostics) === 0));
 });
 
@@ -106,7 +103,7 @@ test('ledger notifications (opt-in) carry every rule outcome, titles and counts'
   const uri = fileUri(file);
   await server.open(uri, text);
   const published = await server.diagnostics(uri, 1);
-  const ledger = await server.notification<LedgerParams>(LEDGER_NOTIFICATION, (p) => p.uri === uri && p.version === 1);
+  const ledger = await server.notification<LedgerParams>(LedgerNotification.type, (p) => p.uri === uri && p.version === 1);
   const expected = checkText(service(), file, text, {});
   assert.deepEqual(ledger.ledger.map((e) => [e.rule, e.outcome, e.checks, e.findings]), expected.ledger.map((e) => [e.rule, e.outcome, e.checks, e.findings]));
   assert.ok(ledger.ledger.every((e) => ['passed', 'failed', 'not-applicable', 'could-not-check', 'off'].includes(e.outcome)));
@@ -121,7 +118,7 @@ test('without the opt-in, other editors get no budget/ledger notifications', asy
   t.after(() => server.stop());
   await server.open('file:///tmp/x.budget.yaml', 'year: 2022\n');
   await server.diagnostics('file:///tmp/x.budget.yaml', 1);
-  assert.ok(!server.notifications.some((n) => n.method === LEDGER_NOTIFICATION));
+  assert.ok(!server.notifications.some((n) => n.method === LedgerNotification.method));
 });
 
 test('checkDocuments publishes diagnostics of reports that are not open', async () => {
@@ -132,7 +129,7 @@ test('checkDocuments publishes diagnostics of reports that are not open', async 
   await server.open(fileUri(b.path), openText);
   await server.diagnostics(fileUri(b.path), 1);
   const from = server.published.length;
-  const result = await server.request<CheckDocumentsResult>(CHECK_DOCUMENTS_REQUEST, { documents: [a, b].map((f) => ({ uri: fileUri(f.path), text: f.text })) });
+  const result = await server.request(CheckDocumentsRequest.type, { documents: [a, b].map((f) => ({ uri: fileUri(f.path), text: f.text })) });
   assert.equal(result.files.length, 2);
   assert.equal(result.skipped, 0);
   const publishedA = await server.diagnostics(fileUri(a.path), undefined, from);
@@ -152,7 +149,7 @@ test('the code list holds the codes of the report year for the table at the curs
   const uri = fileUri(file);
   await server.open(uri, text);
   const line = text.split('\n').findIndex((l) => l.includes('code: "210 15 01"'));
-  const list = await server.request<CodeListResult>(CODE_LIST_REQUEST, { uri, position: { line, character: 10 } });
+  const list = await server.request(CodeListRequest.type, { uri, position: { line, character: 10 } });
   assert.equal(list.year, 2022);
   assert.equal(list.system, 'function');
   const entry = list.codes.find((c) => c.code === '2101501');
@@ -161,7 +158,7 @@ test('the code list holds the codes of the report year for the table at the curs
   assert.match(entry.path, /› 行政运行$/);
   assert.equal(entry.initials, 'xzyx');
   assert.ok(list.codes.every((c) => c.system === 'function'));
-  const anywhere = await server.request<CodeListResult>(CODE_LIST_REQUEST, { uri });
+  const anywhere = await server.request(CodeListRequest.type, { uri });
   assert.ok(anywhere.codes.some((c) => c.system === 'economic-department') && anywhere.codes.some((c) => c.system === 'function'));
 });
 
@@ -170,8 +167,8 @@ test('insertCode writes code and name into the row at the cursor', async () => {
   const text = 'year: 2022\ntables:\n  expense:\n    rows:\n      - { code: "21015", total: 1.00 }\n      \n';
   const uri = 'file:///tmp/insert.budget.yaml';
   await server.open(uri, text);
-  const edits = await server.request<TextEdit[]>(INSERT_CODE_REQUEST, { uri, position: { line: 4, character: 15 }, code: '2101501', name: '行政运行' });
+  const edits = await server.request(InsertCodeRequest.type, { uri, position: { line: 4, character: 15 }, code: '2101501', name: '行政运行' });
   assert.equal(applyEdits(text, edits).split('\n')[4], '      - { code: "2101501", name: 行政运行, total: 1.00 }');
-  const onEmpty = await server.request<TextEdit[]>(INSERT_CODE_REQUEST, { uri, position: { line: 5, character: 6 }, code: '2101501', name: '行政运行' });
+  const onEmpty = await server.request(InsertCodeRequest.type, { uri, position: { line: 5, character: 6 }, code: '2101501', name: '行政运行' });
   assert.equal(applyEdits(text, onEmpty).split('\n')[5], '      - { code: "2101501", name: 行政运行 }');
 });

@@ -9,12 +9,10 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { applyEdits, LspTestClient } from './lspTestClient';
 import { JIYUAN_REPORT_HEAD } from '../narrative/smallReport';
 import {
-  GENERATE_NARRATIVE_REQUEST,
-  GENERATE_SECTION_REQUEST,
-  GenerateNarrativeResult,
-  GenerateSectionResult,
+  GenerateNarrativeRequest,
+  GenerateSectionRequest,
   REGENERATE_SECTION_COMMAND,
-} from '../../src/node/lsp/protocolExtensions';
+} from '../../../protocol/src/protocol';
 
 /**
  * Narrative generation over the protocol (issue 5): the "生成说明文字" request, one section by
@@ -83,7 +81,7 @@ for (const name of ['000-jiyuan-2022-unit.budget.yaml', '003-jiyuan-2024.budget.
     const text = fs.readFileSync(file, 'utf8');
     const uri = `file:///tmp/generate/${name}`;
     await openReport(server, uri, text);
-    const result = await server.request<GenerateNarrativeResult>(GENERATE_NARRATIVE_REQUEST, { uri });
+    const result = await server.request(GenerateNarrativeRequest.type, { uri });
     assert.equal(result.version, 1);
     const changed = result.sections.filter((s) => s.changed);
     assert.ok(changed.length > 0, 'the sample has sections to regenerate');
@@ -94,7 +92,7 @@ for (const name of ['000-jiyuan-2022-unit.budget.yaml', '003-jiyuan-2024.budget.
 
     await server.change(uri, 2, [{ text: generated }]);
     const diagnostics: Diagnostic[] = (await server.diagnostics(uri, 2)).diagnostics;
-    const again = await server.request<GenerateNarrativeResult>(GENERATE_NARRATIVE_REQUEST, { uri });
+    const again = await server.request(GenerateNarrativeRequest.type, { uri });
     assert.equal(again.version, 2);
     assert.deepEqual(again.edits, []);
     assert.ok(again.sections.every((s) => !s.changed && !s.handEdited));
@@ -109,7 +107,7 @@ for (const name of ['000-jiyuan-2022-unit.budget.yaml', '003-jiyuan-2024.budget.
 test('hand-edited sections are flagged: text that differs from the generated one; an empty section is not', async () => {
   const uri = 'file:///tmp/generate/hand-edited.budget.yaml';
   await openReport(plainClient, uri);
-  const result = await plainClient.request<GenerateNarrativeResult>(GENERATE_NARRATIVE_REQUEST, { uri });
+  const result = await plainClient.request(GenerateNarrativeRequest.type, { uri });
   const flags = Object.fromEntries(result.sections.map((s) => [s.title, [s.changed, s.handEdited]]));
   assert.deepEqual(flags, {
     '一、收入支出预算总体情况说明': [true, true],
@@ -164,7 +162,7 @@ test('a hand-edited section\'s action runs the client\'s diff command when the c
   assert.ok(empty.edit?.changes?.[uri]?.length === 1);
 
   // What the command asks for: the section by its path, the same edit as the action without the command.
-  const bySection = await withCommand.request<GenerateSectionResult>(GENERATE_SECTION_REQUEST, { uri, path: hand.command!.arguments![1] });
+  const bySection = await withCommand.request(GenerateSectionRequest.type, { uri, path: hand.command!.arguments![1] as number[] });
   assert.equal(bySection.version, 1);
   assert.equal(bySection.section?.handEdited, true);
   const uri2 = 'file:///tmp/generate/command-plain.budget.yaml';
@@ -176,15 +174,15 @@ test('a hand-edited section\'s action runs the client\'s diff command when the c
 test('one section by position: the innermost section at the cursor; elsewhere a reason', async () => {
   const uri = 'file:///tmp/generate/section.budget.yaml';
   await openReport(plainClient, uri);
-  const at = await plainClient.request<GenerateSectionResult>(GENERATE_SECTION_REQUEST, { uri, position: positionOf(REPORT, '具体支出情况如下') });
+  const at = await plainClient.request(GenerateSectionRequest.type, { uri, position: positionOf(REPORT, '具体支出情况如下') });
   assert.equal(at.title, '七、“三公”经费支出预算情况说明');
   assert.equal(at.section?.handEdited, true);
   const result = applyEdits(REPORT, [at.section!.edit]);
   assert.ok(result.includes('        text: |  # keep this comment\n          济源产城融合示范区医疗保障局机关2022年“三公”经费支出预算为19.00万元。'));
-  const outside = await plainClient.request<GenerateSectionResult>(GENERATE_SECTION_REQUEST, { uri, position: positionOf(REPORT, 'department:') });
+  const outside = await plainClient.request(GenerateSectionRequest.type, { uri, position: positionOf(REPORT, 'department:') });
   assert.equal(outside.section, undefined);
   assert.ok(outside.reason && outside.reason.length > 0);
-  const unknown = await plainClient.request<GenerateSectionResult>(GENERATE_SECTION_REQUEST, { uri, path: [7, 7] });
+  const unknown = await plainClient.request(GenerateSectionRequest.type, { uri, path: [7, 7] });
   assert.equal(unknown.section, undefined);
 });
 
@@ -193,7 +191,7 @@ test('a section that already says what the data say gets no action; requests on 
   const done = generatedDocumentText(service().parse(REPORT), service().codeTables);
   await openReport(plainClient, uri, done);
   assert.deepEqual(regenerateActions(await codeActions(plainClient, uri, positionOf(done, '三、支出预算总体情况说明'))), []);
-  const none = await plainClient.request<GenerateNarrativeResult>(GENERATE_NARRATIVE_REQUEST, { uri: 'file:///tmp/generate/not-open.budget.yaml' });
+  const none = await plainClient.request(GenerateNarrativeRequest.type, { uri: 'file:///tmp/generate/not-open.budget.yaml' });
   assert.deepEqual(none, { version: null, sections: [], edits: [], skipped: [] });
   assert.ok(plainClient.alive);
 });

@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from 'child_process';
 import * as path from 'path';
-import { createMessageConnection, MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import { createMessageConnection, MessageConnection, NotificationType, RequestType, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import type { Diagnostic, Position, Range, TextEdit } from 'vscode-languageserver-types';
 import type { InitializeResult } from 'vscode-languageserver/node';
 import { ROOT } from '../helpers';
@@ -118,7 +118,9 @@ export class LspTestClient {
     return find()!;
   }
 
-  async notification<T>(method: string, test: (params: T) => boolean, from = 0): Promise<T> {
+  /** The first notification of a type declared in protocol/ (or an LSP method) that passes `test`. */
+  async notification<T>(type: NotificationType<T> | string, test: (params: T) => boolean, from = 0): Promise<T> {
+    const method = typeof type === 'string' ? type : type.method;
     const find = () => this.notifications.slice(from).find((n) => n.method === method && test(n.params as T));
     await this.waitUntil(`notification ${method}`, () => !!find());
     return find()!.params as T;
@@ -136,8 +138,11 @@ export class LspTestClient {
     return this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   }
 
-  request<R>(method: string, params: unknown): Promise<R> {
-    return this.connection.sendRequest(method, params) as Promise<R>;
+  /** A request declared in protocol/ (params and result typed by the declaration), or an LSP request by name. */
+  request<P, R>(type: RequestType<P, R, void>, params: P): Promise<R>;
+  request<R>(method: string, params: unknown): Promise<R>;
+  request(type: RequestType<unknown, unknown, void> | string, params: unknown): Promise<unknown> {
+    return typeof type === 'string' ? this.connection.sendRequest(type, params) : this.connection.sendRequest(type, params);
   }
 
   completion(uri: string, position: Position) {

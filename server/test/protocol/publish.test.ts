@@ -11,17 +11,12 @@ import { reportDigest } from '../excel/tableDigest';
 import { buildWorkbook } from '../excel/fixtures';
 import { applyEdits, LspTestClient } from './lspTestClient';
 import {
-  EXPORT_XLSX_REQUEST,
-  ExportXlsxResult,
-  IMPORT_XLSX_REQUEST,
-  ImportXlsxResult,
-  PRINT_PDF_REQUEST,
-  PrintPdfResult,
-  PUBLICATION_ANCHOR_REQUEST,
-  PUBLICATION_HTML_REQUEST,
-  PublicationAnchorResult,
-  PublicationHtmlResult,
-} from '../../src/node/lsp/protocolExtensions';
+  ExportXlsxRequest,
+  ImportXlsxRequest,
+  PrintPdfRequest,
+  PublicationAnchorRequest,
+  PublicationHtmlRequest,
+} from '../../../protocol/src/protocol';
 
 /**
  * Publication and Excel over the protocol (issue 9): the preview HTML with its CSP and anchors,
@@ -57,7 +52,7 @@ test('the preview HTML allows only its nonce\'d style and script, and has an ele
   const { text } = sample('003-jiyuan-2024.budget.yaml');
   const uri = 'file:///tmp/publish/preview.budget.yaml';
   await open(uri, text);
-  const result = await server.request<PublicationHtmlResult>(PUBLICATION_HTML_REQUEST, { uri, nonce: NONCE });
+  const result = await server.request(PublicationHtmlRequest.type, { uri, nonce: NONCE });
   const { html } = result;
   assert.equal(result.version, 1);
   const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html);
@@ -86,14 +81,14 @@ test('the anchor under the cursor: a section in the narrative, a table in tables
   const { text } = sample('003-jiyuan-2024.budget.yaml');
   const uri = 'file:///tmp/publish/anchor.budget.yaml';
   await open(uri, text);
-  const { anchors } = await server.request<PublicationHtmlResult>(PUBLICATION_HTML_REQUEST, { uri });
-  const anchorAt = async (position: Position) => (await server.request<PublicationAnchorResult>(PUBLICATION_ANCHOR_REQUEST, { uri, position })).anchor;
+  const { anchors } = await server.request(PublicationHtmlRequest.type, { uri });
+  const anchorAt = async (position: Position) => (await server.request(PublicationAnchorRequest.type, { uri, position })).anchor;
   assert.equal(await anchorAt(positionOf(text, 'three_public:')), 'table-three_public');
   const section = anchors.filter((a) => a.anchor.startsWith('sec-') && a.anchor.split('-').length > 2)[0];
   const inSection = { line: section.range.start.line + 1, character: 8 };
   assert.equal(await anchorAt(inSection), section.anchor);
   // Rendered for a cursor position, the page scrolls there on load.
-  const opened = await server.request<PublicationHtmlResult>(PUBLICATION_HTML_REQUEST, { uri, nonce: NONCE, position: inSection });
+  const opened = await server.request(PublicationHtmlRequest.type, { uri, nonce: NONCE, position: inSection });
   assert.equal(opened.anchor, section.anchor);
   assert.ok(opened.html.includes(`anchor: "${section.anchor}"`), 'the first scroll goes to the cursor\'s section');
 });
@@ -101,12 +96,12 @@ test('the anchor under the cursor: a section in the narrative, a table in tables
 test('without a nonce the HTML is a standalone file (no script, no CSP); a bad nonce is refused', async () => {
   const { file, text } = sample('000-jiyuan-2022-unit.budget.yaml');
   // Not open: the text comes with the request.
-  const result = await server.request<PublicationHtmlResult>(PUBLICATION_HTML_REQUEST, { uri: `file://${file}`, text });
+  const result = await server.request(PublicationHtmlRequest.type, { uri: `file://${file}`, text });
   assert.equal(result.version, null);
   assert.doesNotMatch(result.html, /<script|Content-Security-Policy/);
   assert.match(result.html, /<h1 class="doc-title">/);
-  await assert.rejects(server.request(PUBLICATION_HTML_REQUEST, { uri: `file://${file}`, text, nonce: '"><script>' }));
-  await assert.rejects(server.request(PUBLICATION_HTML_REQUEST, { uri: 'file:///tmp/publish/not-open.budget.yaml' }));
+  await assert.rejects(server.request(PublicationHtmlRequest.type, { uri: `file://${file}`, text, nonce: '"><script>' }));
+  await assert.rejects(server.request(PublicationHtmlRequest.type, { uri: 'file:///tmp/publish/not-open.budget.yaml' }));
   assert.ok(server.alive);
 });
 
@@ -115,7 +110,7 @@ test('the xlsx export request returns a workbook that imports back to the same t
     const { text } = sample(name);
     const uri = `file:///tmp/publish/export-${name}`;
     await open(uri, text);
-    const result = await server.request<ExportXlsxResult>(EXPORT_XLSX_REQUEST, { uri });
+    const result = await server.request(ExportXlsxRequest.type, { uri });
     const original = parseBudgetDocument(text).report;
     assert.equal(result.tables, original.tables.size);
     assert.deepEqual(result.problems, []);
@@ -129,7 +124,7 @@ test('the xlsx export request returns a workbook that imports back to the same t
   }
   // A report with a slip: exported as far as it can be read, the slip named with its line.
   const broken = 'department: 测试局\nkind: unit\nyear: 2022\nunit: 万元\ntables:\n  three_public:\n    total: 十九\n';
-  const result = await server.request<ExportXlsxResult>(EXPORT_XLSX_REQUEST, { uri: 'file:///tmp/publish/broken.budget.yaml', text: broken });
+  const result = await server.request(ExportXlsxRequest.type, { uri: 'file:///tmp/publish/broken.budget.yaml', text: broken });
   assert.equal(result.tables, 1);
   assert.equal(result.problems.length, 1);
   assert.match(result.problems[0], /第 7 行：“十九”不是金额/);
@@ -137,7 +132,7 @@ test('the xlsx export request returns a workbook that imports back to the same t
 
 test('the import request merges into an open report: only the imported tables change; narrative and comments stay byte for byte', async () => {
   const { file, text: original } = sample('000-jiyuan-2022-unit.budget.yaml');
-  const exported = await server.request<ExportXlsxResult>(EXPORT_XLSX_REQUEST, { uri: `file://${file}`, text: original });
+  const exported = await server.request(ExportXlsxRequest.type, { uri: `file://${file}`, text: original });
   // The report in the editor: a changed figure, and comments of its author between tables and before the narrative.
   const text = original
     .replace(/(  three_public:\n(?:.*\n)*?    reception: )[\d.]+/, '$1 99.00')
@@ -146,7 +141,7 @@ test('the import request merges into an open report: only the imported tables ch
   assert.notEqual(text, original);
   const uri = 'file:///tmp/publish/merge.budget.yaml';
   await open(uri, text);
-  const result = await server.request<ImportXlsxResult>(IMPORT_XLSX_REQUEST, { files: [{ name: '/some/dir/000.xlsx', data: exported.data }], into: uri });
+  const result = await server.request(ImportXlsxRequest.type, { files: [{ name: '/some/dir/000.xlsx', data: exported.data }], into: uri });
   assert.equal(result.mode, 'merge', result.error);
   assert.equal(result.version, 1);
   assert.deepEqual(result.problems, []);
@@ -181,7 +176,7 @@ test('the import request writes a new report, and lists what it could not take o
     },
     { name: '说明', rows: [['本工作簿由预算管理一体化系统导出，请勿修改。']] },
   ]);
-  const result = await server.request<ImportXlsxResult>(IMPORT_XLSX_REQUEST, { files: [{ name: 'malformed.xlsx', data: data.toString('base64') }] });
+  const result = await server.request(ImportXlsxRequest.type, { files: [{ name: 'malformed.xlsx', data: data.toString('base64') }] });
   assert.equal(result.mode, 'new');
   assert.deepEqual(result.added, ['general_expense']);
   assert.deepEqual(result.recognised, ['general_expense']);
@@ -197,19 +192,19 @@ test('the import request writes a new report, and lists what it could not take o
 });
 
 test('the import request refuses what it cannot read or write into, with a reason', async () => {
-  const bad = await server.request<ImportXlsxResult>(IMPORT_XLSX_REQUEST, { files: [{ name: 'old.xls', data: Buffer.from('not a zip').toString('base64') }] });
+  const bad = await server.request(ImportXlsxRequest.type, { files: [{ name: 'old.xls', data: Buffer.from('not a zip').toString('base64') }] });
   assert.equal(bad.mode, 'failed');
   assert.match(bad.error!, /old\.xls/);
-  const none = await server.request<ImportXlsxResult>(IMPORT_XLSX_REQUEST, { files: [] });
+  const none = await server.request(ImportXlsxRequest.type, { files: [] });
   assert.equal(none.mode, 'failed');
   const { text } = sample('000-jiyuan-2022-unit.budget.yaml');
-  const exported = await server.request<ExportXlsxResult>(EXPORT_XLSX_REQUEST, { uri: 'file:///tmp/publish/x.budget.yaml', text });
-  const closed = await server.request<ImportXlsxResult>(IMPORT_XLSX_REQUEST, { files: [{ name: 'x.xlsx', data: exported.data }], into: 'file:///tmp/publish/closed.budget.yaml' });
+  const exported = await server.request(ExportXlsxRequest.type, { uri: 'file:///tmp/publish/x.budget.yaml', text });
+  const closed = await server.request(ImportXlsxRequest.type, { files: [{ name: 'x.xlsx', data: exported.data }], into: 'file:///tmp/publish/closed.budget.yaml' });
   assert.equal(closed.mode, 'failed');
   // A report with a syntax error cannot be spliced; the recognised tables can still go to a new report.
   const uri = 'file:///tmp/publish/syntax.budget.yaml';
   await open(uri, 'department: 测试局\ntables: {{\n');
-  const broken = await server.request<ImportXlsxResult>(IMPORT_XLSX_REQUEST, { files: [{ name: 'x.xlsx', data: exported.data }], into: uri });
+  const broken = await server.request(ImportXlsxRequest.type, { files: [{ name: 'x.xlsx', data: exported.data }], into: uri });
   assert.equal(broken.mode, 'failed');
   assert.ok(broken.recognised.length > 0);
   assert.match(broken.error!, /syntax\.budget\.yaml/);
@@ -219,7 +214,7 @@ test('the import request refuses what it cannot read or write into, with a reaso
 const CHROMIUM = findChromium();
 test('the print request answers with a PDF printed by chromium', { skip: !CHROMIUM && 'no chromium (BUDGET_CHROMIUM or /usr/bin/chromium) to print with', timeout: 120_000 }, async () => {
   const text = readSample('teaching/clean.budget.yaml');
-  const result = await server.request<PrintPdfResult>(PRINT_PDF_REQUEST, { uri: 'file:///tmp/publish/print.budget.yaml', text });
+  const result = await server.request(PrintPdfRequest.type, { uri: 'file:///tmp/publish/print.budget.yaml', text });
   assert.equal(result.chromium, true);
   assert.equal(result.error, undefined);
   assert.equal(Buffer.from(result.data!, 'base64').subarray(0, 5).toString('latin1'), '%PDF-');

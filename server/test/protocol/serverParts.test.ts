@@ -5,6 +5,7 @@ import { codeInsertionEdits, yamlFlowScalar } from '../../src/node/lsp/codeInser
 import { readEditorSettings, resolveCodeTablePaths, effectiveLocale, budgetSection } from '../../src/node/lsp/editorSettings';
 import { DocumentStore } from '../../src/node/lsp/documentStore';
 import { AdaptiveDelay, ValidationScheduler, WorkToken } from '../../src/node/lsp/validationScheduler';
+import { ServerState } from '../../src/node/lsp/serverState';
 import type { OffsetEdit } from '../../src/service/findings';
 import { fileUri } from './lspTestClient';
 
@@ -151,4 +152,21 @@ test('the wait before a check follows the cost of the last check, within the con
   delays.forget('a');
   assert.equal(delays.delay('a'), 200);
   assert.equal(new AdaptiveDelay(0).delay('a'), 0, 'debounceMs 0 means no wait at all');
+});
+
+test('the server state hands each request a snapshot that never changes', () => {
+  const state = new ServerState();
+  const before = state.snapshot;
+  const after = state.update({ trusted: false, workspaceFolders: ['file:///a'], debounceMs: 50 });
+  assert.equal(before.trusted, true);
+  assert.deepEqual(before.workspaceFolders, []);
+  assert.equal(after.trusted, false);
+  assert.deepEqual(after.workspaceFolders, ['file:///a']);
+  assert.equal(state.snapshot, after);
+  assert.ok(Object.isFrozen(before) && Object.isFrozen(after));
+  assert.throws(() => {
+    (after as { trusted: boolean }).trusted = true;
+  }, TypeError);
+  // The wait before validating follows the new longest wait.
+  assert.equal(state.delays.delay('file:///a/x.budget.yaml'), 50);
 });

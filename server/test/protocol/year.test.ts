@@ -6,7 +6,7 @@ import { applyEdits, LspTestClient } from './lspTestClient';
 import { refreshText } from '../../src/service/refresh/refresh';
 import { toCheckSettings } from '../../src/service/settings';
 import { reportToXlsx } from '../../src/publish/node/workbooks';
-import { NEXT_YEAR_REQUEST, NextYearResult, REFRESH_NUMBERS_REQUEST, RefreshNumbersResult } from '../../src/node/lsp/protocolExtensions';
+import { NextYearRequest, RefreshNumbersRequest } from '../../../protocol/src/protocol';
 import { nextYearReport } from '../../src/service/nextYear/nextYear';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -37,7 +37,7 @@ test('按数据更新说明中的数字: the same edits as budget-check refresh,
   const uri = 'file:///tmp/year/006.budget.yaml';
   await server.open(uri, text);
   await server.diagnostics(uri, 1);
-  const result = await server.request<RefreshNumbersResult>(REFRESH_NUMBERS_REQUEST, { uri });
+  const result = await server.request(RefreshNumbersRequest.type, { uri });
   assert.equal(result.version, 1);
   const expected = refreshText(text, { codes: service().codeTables, settings: toCheckSettings() });
   assert.equal(applyEdits(text, result.edits), expected.text);
@@ -74,7 +74,7 @@ test('生成下一年度报告: the 2027 report from 005 and the new year\'s wor
   await server.open(uri, text);
   await server.diagnostics(uri, 1);
   const workbook = await reportToXlsx(service().parse(text).report);
-  const result = await server.request<NextYearResult>(NEXT_YEAR_REQUEST, { uri, files: [{ name: '2027.xlsx', data: workbook.toString('base64') }] });
+  const result = await server.request(NextYearRequest.type, { uri, files: [{ name: '2027.xlsx', data: workbook.toString('base64') }] });
   assert.equal(result.error, undefined);
   assert.equal(result.year, 2027);
   assert.equal(result.fileName, '005-putuo-justice-2027-department.budget.yaml');
@@ -82,7 +82,7 @@ test('生成下一年度报告: the 2027 report from 005 and the new year\'s wor
   assert.deepEqual(result.problems, []);
   assert.match(result.text!, /^year: 2027$/m);
   assert.ok(result.lines.some((line) => line.includes('由工作簿替换的表')));
-  const missing = await server.request<NextYearResult>(NEXT_YEAR_REQUEST, { uri: 'file:///tmp/year/not-open.budget.yaml' });
+  const missing = await server.request(NextYearRequest.type, { uri: 'file:///tmp/year/not-open.budget.yaml' });
   assert.ok(missing.error && missing.text === undefined);
 });
 

@@ -3,7 +3,7 @@ import type { ParsedDocument } from '../../service/document';
 import { candidates } from '../../service/completion/codeIndex';
 import { lineContext } from '../../service/completion/lineContext';
 import { isTableKey, TABLE_DEFS } from '../../service/model/tableDefs';
-import type { CodeListResult } from './protocolExtensions';
+import type { CodeListResult } from '../../../../protocol/src/protocol';
 
 const SYSTEMS: readonly CodeSystem[] = ['function', 'economic-department', 'economic-government'];
 

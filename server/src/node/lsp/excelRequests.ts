@@ -7,7 +7,8 @@ import { describeError } from '../../service/i18n/plainError';
 import { yamlProblemText } from '../../service/rules/structure/yamlRules';
 import { tableTitle } from '../../service/schema/schemaInfo';
 import type { ImportResult } from '../../publish';
-import type { ExportXlsxResult, ImportXlsxParams, ImportXlsxResult } from './protocolExtensions';
+import { ExportXlsxRequest, ExportXlsxResult, ImportXlsxParams, ImportXlsxRequest, ImportXlsxResult } from '../../../../protocol/src/protocol';
+import type { ServerContext } from './serverContext';
 
 /**
  * Excel for the editor (issue 9), in the server: the workbooks travel base64 over the
@@ -91,4 +92,23 @@ export async function importWorkbooks(params: ImportXlsxParams, target: ImportTa
   } catch (error) {
     return { mode: 'failed', replaced: [], added: [], ...summary, error: t('{0} is not a report the import can update ({1})', target.name, describeError('import', error)) };
   }
+}
+
+/** Export of a report (open, or sent as text) and import of workbooks or a PDF (into an open report, or as a new one). */
+export function registerExcelRequests(context: ServerContext): void {
+  const { connection, state } = context;
+
+  connection.onRequest(ExportXlsxRequest.type, async (params): Promise<ExportXlsxResult> => {
+    const { parsed } = await context.requireReport(params?.uri, params?.text);
+    return exportXlsx(parsed);
+  });
+
+  connection.onRequest(ImportXlsxRequest.type, async (params): Promise<ImportXlsxResult> => {
+    await context.snapshot();
+    const into = typeof params?.into === 'string' ? params.into : undefined;
+    const document = into ? state.documents.get(into) : undefined;
+    const name = into ? decodeURIComponent(into.slice(into.lastIndexOf('/') + 1)) : '';
+    if (into && !document) return { mode: 'failed', replaced: [], added: [], recognised: [], sheets: [], problems: [], error: context.t('{0} is not open in the editor', name) };
+    return importWorkbooks(params, document ? { document, name } : undefined);
+  });
 }

@@ -5,12 +5,15 @@ import { t } from '../../service/i18n/l10n';
 import { regenerateSectionTitle } from '../../service/narrative';
 import type { NarrativeSectionInfo, SectionGeneration } from '../../service/narrative';
 import {
+  GenerateNarrativeRequest,
   GenerateNarrativeResult,
   GenerateSectionParams,
+  GenerateSectionRequest,
   GenerateSectionResult,
   REGENERATE_SECTION_COMMAND,
   SectionGenerationInfo,
-} from './protocolExtensions';
+} from '../../../../protocol/src/protocol';
+import type { ServerContext } from './serverContext';
 
 /**
  * Narrative generation (issue 5) for the editor: the "生成说明文字" request, one section by
@@ -111,4 +114,21 @@ export function sectionCodeActions(document: TextDocument, analysis: DocumentAna
     action.edit = { changes: { [document.uri]: [toTextEdit(document, g)] } };
   }
   return [action];
+}
+
+/** "生成说明文字" and one section of it (the code action is registered with the other code actions, featureHandlers.ts). */
+export function registerNarrativeRequests(context: ServerContext): void {
+  const { connection, state } = context;
+
+  connection.onRequest(GenerateNarrativeRequest.type, (params, token) =>
+    context.withDocument<GenerateNarrativeResult>(params?.uri, token, { version: null, sections: [], edits: [], skipped: [] }, (document, request) =>
+      generateNarrative(document, state.analyses.analysis(document, request)),
+    ),
+  );
+
+  connection.onRequest(GenerateSectionRequest.type, (params, token) =>
+    context.withDocument<GenerateSectionResult>(params?.uri, token, { version: null }, (document, request) =>
+      generateOneSection(document, state.analyses.analysis(document, request), params),
+    ),
+  );
 }

@@ -1,7 +1,8 @@
 import { t } from '../../service/i18n/l10n';
 import type { ReportKind } from '../../service/model/types';
 import { reportSkeleton, skeletonProblem, skeletonTemplates } from '../../service/skeleton/skeleton';
-import type { NewReportParams, NewReportResult, ReportTemplatesResult } from './protocolExtensions';
+import { NewReportParams, NewReportRequest, NewReportResult, ReportTemplatesRequest, ReportTemplatesResult } from '../../../../protocol/src/protocol';
+import type { ServerContext } from './serverContext';
 
 /**
  * 新建预算公开报告 for the editor: the templates to choose from, and the skeleton text (the same
@@ -23,4 +24,10 @@ export function newReport(params: NewReportParams): NewReportResult {
   if (!Number.isInteger(year) || year < 2000 || year > 2100) return { error: t('--year takes a year such as 2026') };
   if (!department) return { error: t('new: name the department with --department, or write the report to a file named after it (-o 名称.budget.yaml)') };
   return { text: reportSkeleton({ kind: kind as ReportKind, template, year, department }) };
+}
+
+/** The templates and the skeleton of a new report. */
+export function registerNewReportRequests(context: ServerContext): void {
+  context.connection.onRequest(ReportTemplatesRequest.type, () => reportTemplates());
+  context.connection.onRequest(NewReportRequest.type, (params) => newReport(params));
 }

@@ -1,12 +1,14 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import { Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ParsedDocument } from '../../service/document';
 import { describeError } from '../../service/i18n/plainError';
 import { anchorAt, publicationAnchors, renderHtml, scrollScript } from '../../publish';
-import type { PrintPdfResult, PublicationAnchorResult, PublicationHtmlResult } from './protocolExtensions';
+import { PrintPdfRequest, PrintPdfResult, PublicationAnchorRequest, PublicationAnchorResult, PublicationHtmlRequest, PublicationHtmlResult } from '../../../../protocol/src/protocol';
+import type { ServerContext } from './serverContext';
 
 /**
  * The print publication for the editor (issue 9): HTML for a webview preview (with a strict
@@ -80,4 +82,27 @@ export async function publicationPdf(parsed: ParsedDocument): Promise<PrintPdfRe
   } finally {
     await fs.promises.rm(dir, { recursive: true, force: true });
   }
+}
+
+/** The preview's HTML, the anchor under the cursor, and the PDF: of the open document, or of a report sent as text. */
+export function registerPublicationRequests(context: ServerContext): void {
+  const { connection, state } = context;
+
+  connection.onRequest(PublicationHtmlRequest.type, async (params): Promise<PublicationHtmlResult> => {
+    if (params?.nonce !== undefined && !validNonce(params.nonce)) throw new ResponseError(ErrorCodes.InvalidParams, 'the nonce must be base64 of at least 12 bytes');
+    const { document, parsed, version } = await context.requireReport(params?.uri, params?.text);
+    const offset = params.nonce && params.position ? document.offsetAt(params.position) : undefined;
+    return publicationHtml(document, parsed, version, params.nonce, offset);
+  });
+
+  connection.onRequest(PublicationAnchorRequest.type, (params, token) =>
+    context.withDocument<PublicationAnchorResult>(params?.uri, token, {}, (document, request) =>
+      publicationAnchor(state.analyses.parsed(document, request.service), document.offsetAt(params.position)),
+    ),
+  );
+
+  connection.onRequest(PrintPdfRequest.type, async (params): Promise<PrintPdfResult> => {
+    const { parsed } = await context.requireReport(params?.uri, params?.text);
+    return publicationPdf(parsed);
+  });
 }

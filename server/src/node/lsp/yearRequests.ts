@@ -2,15 +2,16 @@ import * as path from 'path';
 import { CodeAction, CodeActionKind, Range, TextEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentAnalysis } from '../../service/analysis/documentAnalysis';
-import { t } from '../../service/i18n/l10n';
+import { t, withMessages } from '../../service/i18n/l10n';
 import { describeError } from '../../service/i18n/plainError';
 import type { RefreshResult } from '../../service/refresh/refresh';
 import { nextYearReport, NextYearError } from '../../service/nextYear/nextYear';
 import type { ImportResult } from '../../publish/import/types';
 import { claimCountsText, lineColumn } from '../../commands/refresh';
 import { nextYearSummary } from '../../commands/nextYear';
-import type { NextYearParams, NextYearResult, RefreshNumbersResult } from './protocolExtensions';
+import { NextYearParams, NextYearRequest, NextYearResult, RefreshNumbersRequest, RefreshNumbersResult } from '../../../../protocol/src/protocol';
 import { problemLine } from '../../commands/import';
+import type { ServerContext } from './serverContext';
 
 /**
  * Refresh and next year's report for the editor (issue 14). The service computes the texts and
@@ -118,4 +119,34 @@ export function nextYear(document: TextDocument, analysis: DocumentAnalysis, inp
     if (error instanceof NextYearError) return { lines: [], markers: 0, problems, error: t('{0} states no year (year:): next year\'s report cannot be made', name) };
     return { lines: [], markers: 0, problems, error: t('next year\'s report cannot be made: {0}', describeError('next-year', error)) };
   }
+}
+
+/** "按数据更新说明中的数字" and "生成下一年度报告" (the refresh code actions are registered with the other code actions, featureHandlers.ts). */
+export function registerYearRequests(context: ServerContext): void {
+  const { connection, state } = context;
+
+  connection.onRequest(RefreshNumbersRequest.type, (params, token) =>
+    context.withDocument<RefreshNumbersResult>(params?.uri, token, { version: null, edits: [], changes: [], lines: [], summary: '' }, (document, request) =>
+      refreshNumbers(document, state.analyses.analysis(document, request)),
+    ),
+  );
+
+  connection.onRequest(NextYearRequest.type, async (params, token): Promise<NextYearResult> => {
+    const empty: NextYearResult = { lines: [], markers: 0, problems: [] };
+    const snapshot = await context.snapshot();
+    const uri = params?.uri;
+    const settings = typeof uri === 'string' ? await context.settingsFor(uri, snapshot) : undefined;
+    const document = typeof uri === 'string' ? state.documents.get(uri) : undefined;
+    if (!document || !settings || token.isCancellationRequested) return { ...empty, error: context.t('{0} is not open in the editor', String(uri)) };
+    const request = context.requestFor(uri, settings, snapshot);
+    const input = await readNextYearInput(params);
+    return withMessages(request.messages, () => {
+      try {
+        return nextYear(document, state.analyses.analysis(document, request), input);
+      } catch (error) {
+        context.logError(`next year of ${uri}`, error);
+        return { ...empty, error: context.t('next year\'s report cannot be made: {0}', describeError('next-year', error)) };
+      }
+    });
+  });
 }

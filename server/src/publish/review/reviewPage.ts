@@ -1,4 +1,5 @@
-import type { Diagnostic } from 'vscode-languageserver-types';
+import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
+import { severityName as severityKey } from '../../service/protocol';
 import { claimGroups, FileResult, severityCounts } from '../../cli';
 import { Messages, t, withMessages } from '../../service/i18n/l10n';
 import type { ClaimTally, LedgerEntry, Outcome } from '../../service/rules/ruleTypes';
@@ -26,7 +27,6 @@ const esc = escapeHtml;
 
 const RULE_TITLES = new Map<string, string>([...RULES, ...COMPANION_RULES].map((r) => [r.id, r.title]));
 
-const SEVERITIES = ['', 'error', 'warning', 'information', 'hint'] as const;
 
 const ZERO: ClaimTally = { total: 0, verified: 0, mismatched: 0, unverified: 0 };
 
@@ -42,8 +42,8 @@ export function ledgerCounts(ledger: readonly LedgerEntry[]): Record<Outcome, nu
   return counts;
 }
 
-function severityName(severity: number | undefined): string {
-  switch (SEVERITIES[severity ?? 4]) {
+function severityName(severity: DiagnosticSeverity | undefined): string {
+  switch (severityKey(severity)) {
     case 'error': return t('error');
     case 'warning': return t('warning');
     default: return t('note');
@@ -90,7 +90,7 @@ function where(report: ReviewedReport, diagnostic: Diagnostic, page: number | un
 }
 
 function findingHtml(report: ReviewedReport, lines: readonly string[] | undefined, diagnostic: Diagnostic, page: number | undefined): string {
-  const severity = SEVERITIES[diagnostic.severity ?? 4];
+  const severity = severityKey(diagnostic.severity);
   const context = lines ? excerpt(lines, diagnostic.range) : [];
   return [
     `<li class="finding ${severity}">`,
@@ -151,7 +151,7 @@ function reportSection(report: ReviewedReport, index: number, messages: Messages
   const ledger = ledgerCounts(result.ledger);
   const lines = result.text !== undefined ? textLines(result.text) : undefined;
   // Errors first, then warnings, then notes; each in the order of the report.
-  const order = result.diagnostics.map((_, i) => i).sort((a, b) => (result.diagnostics[a].severity ?? 4) - (result.diagnostics[b].severity ?? 4) || a - b);
+  const order = result.diagnostics.map((_, i) => i).sort((a, b) => (result.diagnostics[a].severity ?? DiagnosticSeverity.Hint) - (result.diagnostics[b].severity ?? DiagnosticSeverity.Hint) || a - b);
   const findings = order.map((i) => findingHtml(report, lines, result.diagnostics[i], result.pages?.[i]));
   return [
     `<section class="report" id="${id}">`,

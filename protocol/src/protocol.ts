@@ -1,13 +1,40 @@
-import type { Position, Range, TextEdit } from 'vscode-languageserver-types';
-import type { CodeSystem } from '../../service/codes/codeTables';
-import type { ClaimCounts, Outcome } from '../../service/rules/ruleTypes';
+import { MessageDirection, NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
+import type { Position, Range, TextEdit } from 'vscode-languageserver-protocol';
 
 /**
- * Messages beyond LSP between the budget server and its clients. Only the VS Code client uses
- * them; other editors get plain LSP (the ledger notification is opt-in, see InitializationOptions).
- * The client imports this module from the server project so both sides share one definition;
- * method names are plain strings so that it depends on no JSON-RPC package.
+ * Messages beyond LSP between the budget server and its clients, each declared once: its method
+ * name, the direction it travels and the types of its params and result, as a `RequestType` or
+ * `NotificationType` that both sides pass to `onRequest`/`sendRequest` (so a handler and its
+ * callers cannot disagree on the types). Only the VS Code client uses them; other editors get
+ * plain LSP (the ledger notification is opt-in, see InitializationOptions).
+ *
+ * This module is its own project (protocol/): types and declarations only, no logic, imported by
+ * the server and the client alike. The types of the wire are written out here rather than taken
+ * from the service, which the server assigns to them (so a change of the service's types that
+ * the wire cannot carry fails to compile in the server, not at run time in the client).
  */
+
+/** How a rule ended on a document (the service's ledger outcome). */
+export type Outcome = 'passed' | 'failed' | 'not-applicable' | 'could-not-check' | 'internal-error' | 'off';
+
+/** A classification of codes: 支出功能分类, 部门预算支出经济分类, 政府预算支出经济分类. */
+export type CodeSystem = 'function' | 'economic-department' | 'economic-government';
+
+/** How many numeric claims of the prose were verified, mismatched or left unverified. */
+export interface ClaimTally {
+  readonly total: number;
+  readonly verified: number;
+  readonly mismatched: number;
+  readonly unverified: number;
+}
+
+/** The kinds claims are counted by: money amounts and percentages apart from years and counts. */
+export type ClaimCountKind = 'amount' | 'share' | 'change' | 'parts' | 'year' | 'count' | 'other';
+
+export interface ClaimCounts extends ClaimTally {
+  /** The same counts by kind (`amount`: money amounts; `other`: words such as 持平). */
+  readonly byKind?: Readonly<Record<ClaimCountKind, ClaimTally>>;
+}
 
 /** What a client may pass in `initializationOptions`. Every field is optional. */
 export interface InitializationOptions {
@@ -53,13 +80,21 @@ export interface LedgerParams {
   readonly claims: ClaimCounts;
   readonly counts: DiagnosticCounts;
 }
-export const LEDGER_NOTIFICATION = 'budget/ledger';
+export namespace LedgerNotification {
+  export const method = 'budget/ledger';
+  export const messageDirection = MessageDirection.serverToClient;
+  export const type = new NotificationType<LedgerParams>(method);
+}
 
 /** The workspace became trusted (or not): extra code tables may now be read. */
 export interface WorkspaceTrustParams {
   readonly trusted: boolean;
 }
-export const WORKSPACE_TRUST_NOTIFICATION = 'budget/workspaceTrust';
+export namespace WorkspaceTrustNotification {
+  export const method = 'budget/workspaceTrust';
+  export const messageDirection = MessageDirection.clientToServer;
+  export const type = new NotificationType<WorkspaceTrustParams>(method);
+}
 
 /**
  * Checks reports that need not be open (the "check all reports" command): the server publishes
@@ -73,7 +108,11 @@ export interface CheckDocumentsResult {
   /** Files left out because the request was cancelled. */
   readonly skipped: number;
 }
-export const CHECK_DOCUMENTS_REQUEST = 'budget/checkDocuments';
+export namespace CheckDocumentsRequest {
+  export const method = 'budget/checkDocuments';
+  export const messageDirection = MessageDirection.clientToServer;
+  export const type = new RequestType<CheckDocumentsParams, CheckDocumentsResult, void>(method);
+}
 
 /** The codes valid in the report's year, for the code picker; system from the table at the position. */
 export interface CodeListParams {
@@ -95,7 +134,11 @@ export interface CodeListResult {
   readonly system?: CodeSystem;
   readonly codes: readonly CodeListItem[];
 }
-export const CODE_LIST_REQUEST = 'budget/codeList';
+export namespace CodeListRequest {
+  export const method = 'budget/codeList';
+  export const messageDirection = MessageDirection.clientToServer;
+  export const type = new RequestType<CodeListParams, CodeListResult, void>(method);
+}
 
 /** The edits that write a code and its name into the row at the position. */
 export interface InsertCodeParams {
@@ -104,8 +147,12 @@ export interface InsertCodeParams {
   readonly code: string;
   readonly name: string;
 }
-/** Answered with TextEdit[]. */
-export const INSERT_CODE_REQUEST = 'budget/insertCode';
+/** Answered with the TextEdits. */
+export namespace InsertCodeRequest {
+  export const method = 'budget/insertCode';
+  export const messageDirection = MessageDirection.clientToServer;
+  export const type = new RequestType<InsertCodeParams, TextEdit[], void>(method);
+}
 
 // ---- narrative generation (issue 5) ----
 
@@ -140,7 +187,11 @@ export interface GenerateNarrativeResult {
   readonly skipped: ReadonlyArray<{ readonly path: readonly number[]; readonly title: string; readonly reason: string }>;
 }
 /** "生成说明文字": the whole report. */
-export const GENERATE_NARRATIVE_REQUEST = 'budget/generateNarrative';
+export namespace GenerateNarrativeRequest {
+  export const method = 'budget/generateNarrative';
+  export const messageDirection = MessageDirection.clientToServer;
+  export const type = new RequestType<GenerateNarrativeParams, GenerateNarrativeResult, void>(method);
+}
 
 /** One section, by its path or by a position inside its title or text. */
 export interface GenerateSectionParams {
@@ -157,7 +208,11 @@ export interface GenerateSectionResult {
   readonly reason?: string;
 }
 /** "用数据重新生成本节". */
-export const GENERATE_SECTION_REQUEST = 'budget/generateSection';
+export namespace GenerateSectionRequest {
+  export const method = 'budget/generateSection';
+  export const messageDirection = MessageDirection.clientToServer;
+  export const type = new RequestType<GenerateSectionParams, GenerateSectionResult, void>(method);
+}
 
 // ---- refresh and next year's report (issue 14) ----
 
@@ -177,7 +232,11 @@ export interface RefreshNumbersResult {
   /** The numbers rewritten, those left as written, and the claims before and after (localised). */
   readonly summary: string;
 }
-export const REFRESH_NUMBERS_REQUEST = 'budget/refreshNumbers';
+export namespace RefreshNumbersRequest {
+  export const method = 'budget/refreshNumbers';
+  export const messageDirection = MessageDirection.clientToServer;
+  export const type = new RequestType<RefreshNumbersParams, RefreshNumbersResult, void>(method);
+}
 
 /** "生成下一年度报告": next year's report from this one, with the new year's workbook when given. */
 export interface NextYearParams {
@@ -199,7 +258,11 @@ export interface NextYearResult {
   readonly problems: readonly string[];
   readonly error?: string;
 }
-export const NEXT_YEAR_REQUEST = 'budget/nextYear';
+export namespace NextYearRequest {
+  export const method = 'budget/nextYear';
+  export const messageDirection = MessageDirection.clientToServer;
+  export const type = new RequestType<NextYearParams, NextYearResult, void>(method);
+}
 
 // ---- publication: preview, PDF (issue 9) ----
 
@@ -229,7 +292,11 @@ export interface PublicationHtmlResult {
   /** Where each section and table is written, and the id of its element in the HTML. */
   readonly anchors: readonly PublicationAnchor[];
 }
-export const PUBLICATION_HTML_REQUEST = 'budget/publicationHtml';
+export namespace PublicationHtmlRequest {
+  export const method = 'budget/publicationHtml';
+  export const messageDirection = MessageDirection.clientToServer;
+  export const type = new RequestType<PublicationHtmlParams, PublicationHtmlResult, void>(method);
+}
 
 /** The anchor of the section or table at a position (the preview follows the cursor). */
 export interface PublicationAnchorParams {
@@ -239,7 +306,11 @@ export interface PublicationAnchorParams {
 export interface PublicationAnchorResult {
   readonly anchor?: string;
 }
-export const PUBLICATION_ANCHOR_REQUEST = 'budget/publicationAnchor';
+export namespace PublicationAnchorRequest {
+  export const method = 'budget/publicationAnchor';
+  export const messageDirection = MessageDirection.clientToServer;
+  export const type = new RequestType<PublicationAnchorParams, PublicationAnchorResult, void>(method);
+}
 
 export interface PrintPdfParams {
   readonly uri: string;
@@ -253,7 +324,11 @@ export interface PrintPdfResult {
   readonly error?: string;
 }
 /** Prints the publication with headless chromium into a temporary file and answers with the PDF. */
-export const PRINT_PDF_REQUEST = 'budget/printPdf';
+export namespace PrintPdfRequest {
+  export const method = 'budget/printPdf';
+  export const messageDirection = MessageDirection.clientToServer;
+  export const type = new RequestType<PrintPdfParams, PrintPdfResult, void>(method);
+}
 
 // ---- Excel (issue 9) ----
 
@@ -268,7 +343,11 @@ export interface ExportXlsxResult {
   /** What the export could not show (syntax errors, amounts that are not amounts), localised, with line numbers. */
   readonly problems: readonly string[];
 }
-export const EXPORT_XLSX_REQUEST = 'budget/exportXlsx';
+export namespace ExportXlsxRequest {
+  export const method = 'budget/exportXlsx';
+  export const messageDirection = MessageDirection.clientToServer;
+  export const type = new RequestType<ExportXlsxParams, ExportXlsxResult, void>(method);
+}
 
 export interface ImportXlsxParams {
   /** The workbooks: file name (for messages) and content, base64. */
@@ -300,7 +379,11 @@ export interface ImportXlsxResult {
   readonly problems: readonly ImportProblemInfo[];
   readonly error?: string;
 }
-export const IMPORT_XLSX_REQUEST = 'budget/importXlsx';
+export namespace ImportXlsxRequest {
+  export const method = 'budget/importXlsx';
+  export const messageDirection = MessageDirection.clientToServer;
+  export const type = new RequestType<ImportXlsxParams, ImportXlsxResult, void>(method);
+}
 
 // ---- a new report (issue 15) ----
 
@@ -308,7 +391,11 @@ export const IMPORT_XLSX_REQUEST = 'budget/importXlsx';
 export interface ReportTemplatesResult {
   readonly templates: ReadonlyArray<{ readonly id: string; readonly title: string }>;
 }
-export const REPORT_TEMPLATES_REQUEST = 'budget/reportTemplates';
+export namespace ReportTemplatesRequest {
+  export const method = 'budget/reportTemplates';
+  export const messageDirection = MessageDirection.clientToServer;
+  export const type = new RequestType0<ReportTemplatesResult, void>(method);
+}
 
 /** The skeleton of a new report (service/skeleton): the text, or why it cannot be written. */
 export interface NewReportParams {
@@ -321,4 +408,8 @@ export interface NewReportResult {
   readonly text?: string;
   readonly error?: string;
 }
-export const NEW_REPORT_REQUEST = 'budget/newReport';
+export namespace NewReportRequest {
+  export const method = 'budget/newReport';
+  export const messageDirection = MessageDirection.clientToServer;
+  export const type = new RequestType<NewReportParams, NewReportResult, void>(method);
+}
