@@ -13,7 +13,8 @@ import type { ClaimCounts, ClaimTally, LedgerEntry } from './service/rules/ruleT
 import { runGenerate } from './commands/generate';
 import { runRefresh } from './commands/refresh';
 import { runNextYear } from './commands/nextYear';
-import { isPdfPath, problemLine, runImport } from './commands/import';
+import { isPdfPath, runImport } from './commands/import';
+import { problemLine } from './publish/import/problemLine';
 import { importPdf, PdfReadError } from './publish/node/pdfImport';
 import { newReportYaml } from './publish/import/emitYaml';
 import { pageLocator } from './publish/pdf/sourcePages';

@@ -7,6 +7,7 @@ import { describeError } from '../../service/i18n/plainError';
 import { yamlProblemText } from '../../service/rules/structure/yamlRules';
 import { tableTitle } from '../../service/schema/schemaInfo';
 import type { ImportResult } from '../../publish';
+import { problemLine } from '../../publish/import/problemLine';
 import type { ExportXlsxResult, ImportXlsxParams, ImportXlsxResult } from './protocolExtensions';
 
 /**
@@ -57,7 +58,6 @@ export async function importWorkbooks(params: ImportXlsxParams, target: ImportTa
   const files = (Array.isArray(params?.files) ? params.files : []).filter((f) => f && typeof f.name === 'string' && typeof f.data === 'string');
   if (files.length === 0) return { mode: 'failed', ...empty, error: t('no workbook to import') };
   const { importXlsx } = await workbooks();
-  const { problemLine } = await import('../../commands/import');
   const { mergeIntoReport, newReportYaml } = await import('../../publish');
   const names = files.map((f) => path.basename(f.name));
   const pdf = names.some((name) => /\.pdf$/i.test(name));

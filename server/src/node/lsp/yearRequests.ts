@@ -7,10 +7,9 @@ import { describeError } from '../../service/i18n/plainError';
 import type { RefreshResult } from '../../service/refresh/refresh';
 import { nextYearReport, NextYearError } from '../../service/nextYear/nextYear';
 import type { ImportResult } from '../../publish/import/types';
-import { claimCountsText, lineColumn } from '../../commands/refresh';
-import { nextYearSummary } from '../../commands/nextYear';
+import { claimCountsText, lineColumn, nextYearSummary } from '../../service/text/resultLines';
 import type { NextYearParams, NextYearResult, RefreshNumbersResult } from './protocolExtensions';
-import { problemLine } from '../../commands/import';
+import { problemLine } from '../../publish/import/problemLine';
 
 /**
  * Refresh and next year's report for the editor (issue 14). The service computes the texts and
