@@ -1,8 +1,8 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { claimGroups, FileResult, severityCounts } from '../../cli';
 import { Messages, t, withMessages } from '../../service/i18n/l10n';
-import type { ClaimTally, LedgerEntry, Outcome } from '../../service/rules/ruleTypes';
-import { COMPANION_RULES, RULES } from '../../service/rules/registry';
+import type { ClaimTally, LedgerEntry, Outcome } from '../../service/checkResults';
+import { RULE_CATALOG } from '../../service/ruleCatalog';
 import { escapeHtml } from '../html/renderHtml';
 import { excerpt, ExcerptLine, textLines } from './excerpt';
 import type { ReviewedReport, ReviewInputProblem } from './reviewedReport';
@@ -24,7 +24,7 @@ export interface ReviewPageOptions {
 
 const esc = escapeHtml;
 
-const RULE_TITLES = new Map<string, string>([...RULES, ...COMPANION_RULES].map((r) => [r.id, r.title]));
+const RULE_TITLES = new Map<string, string>(RULE_CATALOG.map((r) => [r.id, r.title]));
 
 const SEVERITIES = ['', 'error', 'warning', 'information', 'hint'] as const;
 

@@ -1,7 +1,7 @@
 import { t } from '../i18n/l10n';
 import type { RefreshResult } from '../refresh/refresh';
 import type { NextYearResult } from '../nextYear/nextYear';
-import type { ClaimCounts } from '../rules/ruleTypes';
+import type { ClaimCounts } from '../checkResults';
 
 /**
  * What refresh and next-year did, as lines of plain text: for budget-check's stderr
