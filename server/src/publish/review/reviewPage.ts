@@ -1,5 +1,5 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { claimGroups, FileResult, severityCounts } from '../../cli';
+import { claimGroups, FileResult, severityCounts } from '../../service/fileResult';
 import { Messages, t, withMessages } from '../../service/i18n/l10n';
 import type { ClaimTally, LedgerEntry, Outcome } from '../../service/checkResults';
 import { RULE_CATALOG } from '../../service/ruleCatalog';
