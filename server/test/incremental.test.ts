@@ -1,15 +1,15 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { parseWhole } from '../src/service/yaml/parseYaml';
+import { DEFAULT_LIMITS, parseWhole } from '../src/service/yaml/parseYaml';
 import { parseYaml as parseWithSplits, ChunkCache } from '../src/service/yaml/incremental';
-import { REPORT_CHUNK_SPLITS } from '../src/service/document';
+import { REPORT_PARSE } from '../src/service/document';
 import { plainTree } from '../src/service/yaml/nodes';
 import { readSample, sampleFiles, seededRandom, service } from './helpers';
 import * as fs from 'fs';
 import * as path from 'path';
 
 /** A report's text parsed chunk by chunk at the report's split points (the document layer's). */
-const parseYaml = (text: string, limits?: undefined, previous?: ChunkCache) => parseWithSplits(text, limits, previous, REPORT_CHUNK_SPLITS);
+const parseYaml = (text: string, _limits?: undefined, previous?: ChunkCache) => parseWithSplits(text, REPORT_PARSE, previous);
 
 function same(text: string, label: string): void {
   const whole = parseWhole(text);
@@ -70,7 +70,7 @@ test('the YAML layer splits only where its caller says: no report key is built i
   const text = 'items:\n  - a: 1\n  - a: 2\ngroups:\n  g1:\n    name: x\n    lines:\n      - 1\n      - 2\n  g2:\n    lines:\n      - 3\nnarrative:\n  - s: 1\n  - s: 2\n';
   // Without split points only the top-level keys are chunks; `narrative` means nothing here.
   assert.equal(parseWithSplits(text).totalChunks, 3);
-  const split = parseWithSplits(text, undefined, undefined, { sequences: ['items'], mappings: { groups: 'lines' } });
+  const split = parseWithSplits(text, { ...DEFAULT_LIMITS, splits: { sequences: ['items'], mappings: { groups: 'lines' } } });
   // items: head + 2 items; groups: head, g1 (head + 2 items), g2 (head + 1 item); narrative: whole.
   assert.equal(split.totalChunks, 10);
   assert.deepEqual(plainTree(split.root), plainTree(parseWhole(text).root));

@@ -65,13 +65,18 @@ export interface IncrementalParse {
   place(): void;
 }
 
-/**
- * `splits` says which keys' values are split further than the top-level keys (the document
- * layer passes a report's; without them only the top-level keys are chunks). One document
- * passes the same splits to every version.
- */
-export function parseYaml(text: string, limits: ParseLimits = DEFAULT_LIMITS, previous?: ChunkCache, splits: ChunkSplits = NO_SPLITS): IncrementalParse {
-  const plan = text.length <= limits.maxLength ? planChunks(text, splits) : undefined;
+/** The limits of a parse and where the text may be split into chunks. */
+export interface ChunkedParseOptions extends ParseLimits {
+  /**
+   * Which keys' values are split further than the top-level keys (the document layer passes a
+   * report's; without them only the top-level keys are chunks). One document passes the same
+   * splits to every version.
+   */
+  readonly splits?: ChunkSplits;
+}
+
+export function parseYaml(text: string, limits: ChunkedParseOptions = DEFAULT_LIMITS, previous?: ChunkCache): IncrementalParse {
+  const plan = text.length <= limits.maxLength ? planChunks(text, limits.splits ?? NO_SPLITS) : undefined;
   if (!plan) {
     const whole = parseWhole(text, limits);
     // A whole parse shares no tree with any version: nothing to place.
