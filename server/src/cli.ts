@@ -7,14 +7,15 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { createBudgetService, BudgetService } from './service/budgetService';
 import { severityName, toDiagnostic } from './service/protocol';
 import { Messages, messagesFor, setFrontEndLocale, t, withMessages } from './service/i18n/l10n';
-import { describeInternalError, InternalError } from './service/analysis/internalErrors';
+import { describeInternalError } from './service/analysis/internalErrors';
 import { createCodeTables } from './node/dataFiles';
 import type { UserSettings } from './service/settings';
-import type { ClaimCounts, ClaimTally, LedgerEntry } from './service/rules/ruleTypes';
+import { claimGroups, FileResult, severityCounts } from './service/fileResult';
 import { runGenerate } from './commands/generate';
 import { runRefresh } from './commands/refresh';
 import { runNextYear } from './commands/nextYear';
-import { isPdfPath, problemLine, runImport } from './commands/import';
+import { isPdfPath, runImport } from './commands/import';
+import { problemLine } from './publish/import/problemLine';
 import { importPdf, PdfReadError } from './publish/node/pdfImport';
 import { newReportYaml } from './publish/import/emitYaml';
 import { pageLocator } from './publish/pdf/sourcePages';
@@ -63,6 +64,10 @@ const SUBCOMMANDS: Readonly<Record<string, (argv: readonly string[], io: CliIO) 
  */
 export type CliIO = CommandIO;
 
+/** A file's check result and its counts (service/fileResult.ts), as the subcommands and tests read them here. */
+export { claimGroups, severityCounts };
+export type { FileResult };
+
 interface Options {
   format: 'text' | 'json';
   codes: string[];
@@ -103,18 +108,6 @@ function readOptions(argv: readonly string[]): Options | string {
   const checked = parseSettings({ rules, tolerance: values.tolerance, codeYear: values['code-year'], locale: values.locale === undefined ? undefined : values.locale });
   if (checked.problems.length > 0) return checked.problems.map(settingsProblemText).join('\n');
   return { format: values.format, codes: values.codes, ledger: values.ledger, locale: values.locale, settings: checked.user, inputs: positionals };
-}
-
-export interface FileResult {
-  readonly file: string;
-  readonly diagnostics: ReturnType<typeof toDiagnostic>[];
-  readonly ledger: readonly LedgerEntry[];
-  readonly claims: ClaimCounts;
-  readonly internalErrors: readonly InternalError[];
-  /** For a PDF checked as imported: the page each diagnostic's place came from. */
-  readonly pages?: ReadonlyArray<number | undefined>;
-  /** The text the diagnostics' ranges are in (for a PDF: the report the import wrote). */
-  readonly text?: string;
 }
 
 export function checkText(service: BudgetService, file: string, text: string, settings: UserSettings, messages?: Messages): FileResult {
@@ -254,7 +247,6 @@ export function exitStatus(results: readonly FileResult[], unreadable: boolean):
   return results.some((r) => r.diagnostics.some((d) => d.severity === DiagnosticSeverity.Error)) ? 1 : 0;
 }
 
-
 function jsonResult(result: FileResult, withLedger: boolean): unknown {
   return {
     file: result.file,
@@ -264,12 +256,6 @@ function jsonResult(result: FileResult, withLedger: boolean): unknown {
     ...(result.internalErrors.length ? { internalErrors: result.internalErrors.map((e) => ({ where: e.where, message: e.message })) } : {}),
     ...(withLedger ? { ledger: result.ledger } : {}),
   };
-}
-
-export function severityCounts(diagnostics: FileResult['diagnostics']): { error: number; warning: number; information: number; hint: number } {
-  const counts = { error: 0, warning: 0, information: 0, hint: 0 };
-  for (const d of diagnostics) counts[severityName(d.severity)] += 1;
-  return counts;
 }
 
 /** The last line of a run over several files: the files, findings and claims added up. */
@@ -286,15 +272,6 @@ function totalLine(results: readonly FileResult[]): string {
     sum.unverified += result.claims.unverified;
   }
   return t('Total: {0} files, {1} errors, {2} warnings, {3} notes; claims in the text: {4} total, {5} verified, {6} mismatched, {7} unverified', results.length, sum.error, sum.warning, sum.notes, sum.total, sum.verified, sum.mismatched, sum.unverified);
-}
-
-/**
- * The claims by what they are: money amounts and percentages (what needs the tables) apart from
- * years and counts, so that years cannot make the coverage look better than it is.
- */
-export function claimGroups(byKind: NonNullable<FileResult['claims']['byKind']>): { money: ClaimTally; years: ClaimTally; others: ClaimTally } {
-  const add = (...kinds: Array<keyof typeof byKind>) => kinds.reduce((sum, k) => ({ total: sum.total + byKind[k].total, verified: sum.verified + byKind[k].verified, mismatched: sum.mismatched + byKind[k].mismatched, unverified: sum.unverified + byKind[k].unverified }), { total: 0, verified: 0, mismatched: 0, unverified: 0 });
-  return { money: add('amount', 'share', 'change', 'parts'), years: byKind.year, others: add('count', 'other') };
 }
 
 function kindLine(byKind: NonNullable<FileResult['claims']['byKind']>): string {

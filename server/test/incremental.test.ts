@@ -1,11 +1,15 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { parseWhole } from '../src/service/yaml/parseYaml';
-import { parseYaml } from '../src/service/yaml/incremental';
+import { DEFAULT_LIMITS, parseWhole } from '../src/service/yaml/parseYaml';
+import { parseYaml as parseWithSplits, ChunkCache } from '../src/service/yaml/incremental';
+import { REPORT_PARSE } from '../src/service/document';
 import { plainTree } from '../src/service/yaml/nodes';
 import { readSample, sampleFiles, seededRandom, service } from './helpers';
 import * as fs from 'fs';
 import * as path from 'path';
+
+/** A report's text parsed chunk by chunk at the report's split points (the document layer's). */
+const parseYaml = (text: string, _limits?: undefined, previous?: ChunkCache) => parseWithSplits(text, REPORT_PARSE, previous);
 
 function same(text: string, label: string): void {
   const whole = parseWhole(text);
@@ -60,6 +64,16 @@ test('texts the chunker cannot split safely are parsed whole', () => {
   for (const text of ['a: &x 1\nb: *x\n', '---\na: 1\n', '\ta: 1\n', '  indented: 1\n', '- 1\n- 2\n']) {
     assert.equal(parseYaml(text).totalChunks, 1, text);
   }
+});
+
+test('the YAML layer splits only where its caller says: no report key is built in', () => {
+  const text = 'items:\n  - a: 1\n  - a: 2\ngroups:\n  g1:\n    name: x\n    lines:\n      - 1\n      - 2\n  g2:\n    lines:\n      - 3\nnarrative:\n  - s: 1\n  - s: 2\n';
+  // Without split points only the top-level keys are chunks; `narrative` means nothing here.
+  assert.equal(parseWithSplits(text).totalChunks, 3);
+  const split = parseWithSplits(text, { ...DEFAULT_LIMITS, splits: { sequences: ['items'], mappings: { groups: 'lines' } } });
+  // items: head + 2 items; groups: head, g1 (head + 2 items), g2 (head + 1 item); narrative: whole.
+  assert.equal(split.totalChunks, 10);
+  assert.deepEqual(plainTree(split.root), plainTree(parseWhole(text).root));
 });
 
 /** Findings as plain values: what an editor shows (rule, range, severity, message, fix edits). */

@@ -8,7 +8,8 @@ import { importXlsx } from '../publish/node/workbooks';
 import { WorkbookReadError } from '../publish/node/readWorkbook';
 import { describeError } from '../service/i18n/plainError';
 import { mergeIntoReport, newReportYaml } from '../publish/import/emitYaml';
-import type { ImportProblem, ImportResult } from '../publish/import/types';
+import type { ImportResult } from '../publish/import/types';
+import { problemLine } from '../publish/import/problemLine';
 import { importPdf, PdfReadError } from '../publish/node/pdfImport';
 import type { PdfImport } from '../publish/pdf/importPdf';
 import { narrativeSummary } from '../publish/pdf/importPdf';
@@ -56,11 +57,6 @@ function readOptions(argv: readonly string[]): Options | string {
   if (values.output === '') return '-o takes the report file to write';
   if (values.help || positionals.length === 0) return USAGE;
   return { inputs: positionals, output: values.output, fresh: values.new, locale: values.locale };
-}
-
-export function problemLine(problem: ImportProblem): string {
-  const place = problem.place ?? `${problem.sheet}${problem.cell ? '!' + problem.cell : ''}`;
-  return [problem.file, place, problem.message].filter(Boolean).join(': ');
 }
 
 function summary(result: ImportResult): string[] {

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import { parseArgs } from 'util';
 import { CommandIO, usageOr } from './args';
-import { problemLine } from './import';
+import { problemLine } from '../publish/import/problemLine';
 import { readReportText } from '../node/reportFiles';
 import { describeError } from '../service/i18n/plainError';
 import { createCodeTables } from '../node/dataFiles';
@@ -12,7 +12,7 @@ import { toCheckSettings } from '../service/settings';
 import { importXlsx } from '../publish/node/workbooks';
 import { mergeIntoReport } from '../publish/import/emitYaml';
 import type { ImportResult } from '../publish/import/types';
-import { lineColumn, refreshReport } from './refresh';
+import { nextYearSummary } from '../service/text/resultLines';
 
 /**
  * budget-check next-year <report> [--tables new.xlsx]... [-o out] [--locale zh-cn|en]
@@ -87,17 +87,4 @@ export async function runNextYear(argv: readonly string[], io: CommandIO): Promi
     }
   } else io.stdout(result.text);
   return imported && imported.problems.length > 0 ? 1 : 0;
-}
-
-/** What next-year did, for stderr and the editor's output channel. */
-export function nextYearSummary(name: string, result: NextYearResult): string[] {
-  const lines: string[] = [];
-  lines.push(t('{0}: {1} report; {2} years moved on ({3} of them corrected), {4} figures of this year in previous:', name, result.year, result.years, result.yearsCorrected, result.previousFigures));
-  if (result.tablesReplaced.length || result.tablesAdded.length) lines.push(t('{0}: tables from the workbook: {1}', name, [...result.tablesReplaced, ...result.tablesAdded].join(', ')));
-  // The numbers refreshed, counted (their places are those of the text before the markers).
-  const report = refreshReport(name, result.refresh.text, result.refresh);
-  lines.push(report[report.length - 1]);
-  for (const marker of result.markers) lines.push(t('{0}:{1}: marker {2} ({3})', name, lineColumn(result.text, marker.offset), marker.marker, marker.sentence));
-  if (result.executedBases > 0) lines.push(t('{0}: {1} 执行数 of last year stand in as this year\'s 预算数, each marked {2}: replace them with the real 执行数', name, result.executedBases, '【请核对执行数】'));
-  return lines;
 }

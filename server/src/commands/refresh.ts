@@ -10,7 +10,7 @@ import { DocumentAnalysis } from '../service/analysis/documentAnalysis';
 import { describeInternalError } from '../service/analysis/internalErrors';
 import { parseBudgetDocument } from '../service/document';
 import { toCheckSettings } from '../service/settings';
-import type { ClaimCounts } from '../service/rules/ruleTypes';
+import { refreshReport } from '../service/text/resultLines';
 
 /**
  * budget-check refresh <file> [--in-place] [--locale zh-cn|en]
@@ -61,29 +61,4 @@ export async function runRefresh(argv: readonly string[], io: CommandIO): Promis
     }
   } else io.stdout(result.text);
   return 0;
-}
-
-/** Line:column (1-based) of an offset. */
-export function lineColumn(text: string, offset: number): string {
-  let line = 1;
-  let start = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line += 1;
-    start = i + 1;
-  }
-  return `${line}:${offset - start + 1}`;
-}
-
-export function claimCountsText(c: ClaimCounts): string {
-  return t('{0} total, {1} verified, {2} mismatched, {3} unverified', c.total, c.verified, c.mismatched, c.unverified);
-}
-
-/** What refresh did, one line each: rewritten tokens, numbers left as written, the claims before and after. */
-export function refreshReport(file: string, original: string, result: RefreshResult): string[] {
-  const lines: string[] = [];
-  for (const change of result.changes) lines.push(t('{0}:{1}: rewritten {2} → {3}', file, lineColumn(original, change.span.start), change.before, change.after));
-  for (const note of result.notes) lines.push(t('{0}:{1}: {2}', file, lineColumn(result.text, note.span.start), note.message));
-  for (const entry of result.listed) lines.push(`${file}:${lineColumn(result.text, entry.span.start)}: ${t('left as written {0}: {1}', entry.text, entry.reason)}`);
-  lines.push(t('{0}: {1} numbers rewritten, {2} left as written; claims before: {3}; after: {4}', file, result.changes.filter((c) => c.kind !== 'word').length, result.listed.length, claimCountsText(result.before), claimCountsText(result.after)));
-  return lines;
 }

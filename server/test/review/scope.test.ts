@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { check, findings, report } from '../helpers';
-import { CROSS_TABLE_RELATIONS, scopeProblems } from '../../src/service/rules/xref/crossTable';
+import { CROSS_TABLE_RELATIONS, scopeProblems } from '../../src/service/relations/crossTable';
 
 /**
  * Fund scopes of the cross-table relations: the 支出总表 total covers all funds, the

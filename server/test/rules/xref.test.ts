@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { check, readSample, sampleFiles } from '../helpers';
 import * as path from 'path';
-import { CROSS_TABLE_RELATIONS } from '../../src/service/rules/xref/crossTable';
+import { CROSS_TABLE_RELATIONS } from '../../src/service/relations/crossTable';
 import { resolveFigure } from '../../src/service/figures/figurePaths';
 import { service } from '../helpers';
 

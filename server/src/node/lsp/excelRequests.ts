@@ -9,6 +9,7 @@ import { tableTitle } from '../../service/schema/schemaInfo';
 import type { ImportResult } from '../../publish';
 import { ExportXlsxRequest, ExportXlsxResult, ImportXlsxParams, ImportXlsxRequest, ImportXlsxResult } from '../../../../protocol/src/protocol';
 import type { ServerContext } from './serverContext';
+import { problemLine } from '../../publish/import/problemLine';
 
 /**
  * Excel for the editor (issue 9), in the server: the workbooks travel base64 over the
@@ -58,7 +59,6 @@ export async function importWorkbooks(params: ImportXlsxParams, target: ImportTa
   const files = (Array.isArray(params?.files) ? params.files : []).filter((f) => f && typeof f.name === 'string' && typeof f.data === 'string');
   if (files.length === 0) return { mode: 'failed', ...empty, error: t('no workbook to import') };
   const { importXlsx } = await workbooks();
-  const { problemLine } = await import('../../commands/import');
   const { mergeIntoReport, newReportYaml } = await import('../../publish');
   const names = files.map((f) => path.basename(f.name));
   const pdf = names.some((name) => /\.pdf$/i.test(name));

@@ -7,10 +7,9 @@ import { describeError } from '../../service/i18n/plainError';
 import type { RefreshResult } from '../../service/refresh/refresh';
 import { nextYearReport, NextYearError } from '../../service/nextYear/nextYear';
 import type { ImportResult } from '../../publish/import/types';
-import { claimCountsText, lineColumn } from '../../commands/refresh';
-import { nextYearSummary } from '../../commands/nextYear';
+import { claimCountsText, lineColumn, nextYearSummary } from '../../service/text/resultLines';
 import { NextYearParams, NextYearRequest, NextYearResult, RefreshNumbersRequest, RefreshNumbersResult } from '../../../../protocol/src/protocol';
-import { problemLine } from '../../commands/import';
+import { problemLine } from '../../publish/import/problemLine';
 import type { ServerContext } from './serverContext';
 
 /**

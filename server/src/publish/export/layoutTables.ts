@@ -1,8 +1,8 @@
 import { AMOUNT_COLUMNS } from '../../service/model/tableDefs';
 import type { Report, Row, Table, TableKey } from '../../service/model/types';
 import { getString, getValue, isMap, isSeq, YMap, YNode } from '../../service/yaml/ast';
-import { catalogLines } from '../../service/rules/review/catalog';
-import { tableHasData } from '../../service/rules/review/emptyTables';
+import { catalogLines } from '../../service/model/catalog';
+import { tableHasData } from '../../service/model/tableData';
 import { EXPORT, exportLabel, exportPaths, Layout, layoutOf, TABLE_ORDER, tableEntry } from '../vocabulary';
 import { amountCell, CellBlock, compact, headerBlock, PlacedCell, SheetLayout, textCell } from './sheetLayout';
 

@@ -1,9 +1,9 @@
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { severityName as severityKey } from '../../service/protocol';
-import { claimGroups, FileResult, severityCounts } from '../../cli';
+import { claimGroups, FileResult, severityCounts } from '../../service/fileResult';
 import { Messages, t, withMessages } from '../../service/i18n/l10n';
-import type { ClaimTally, LedgerEntry, Outcome } from '../../service/rules/ruleTypes';
-import { COMPANION_RULES, RULES } from '../../service/rules/registry';
+import type { ClaimTally, LedgerEntry, Outcome } from '../../service/checkResults';
+import { RULE_CATALOG } from '../../service/ruleCatalog';
 import { escapeHtml } from '../html/renderHtml';
 import { excerpt, ExcerptLine, textLines } from './excerpt';
 import type { ReviewedReport, ReviewInputProblem } from './reviewedReport';
@@ -25,7 +25,7 @@ export interface ReviewPageOptions {
 
 const esc = escapeHtml;
 
-const RULE_TITLES = new Map<string, string>([...RULES, ...COMPANION_RULES].map((r) => [r.id, r.title]));
+const RULE_TITLES = new Map<string, string>(RULE_CATALOG.map((r) => [r.id, r.title]));
 
 
 const ZERO: ClaimTally = { total: 0, verified: 0, mismatched: 0, unverified: 0 };

@@ -1,4 +1,4 @@
-import type { FileResult } from '../../cli';
+import type { FileResult } from '../../service/fileResult';
 
 /**
  * One report of a review (`budget-check review`): checked as the check command checks it, or the

@@ -7,7 +7,7 @@ import { show } from '../amount/format';
 import { roundHalfUp, ZERO } from '../amount/rounding';
 import type { Dec } from '../amount/rounding';
 import { resolveFigure } from '../figures/figurePaths';
-import { CROSS_TABLE_RELATIONS } from '../rules/xref/crossTable';
+import { CROSS_TABLE_RELATIONS } from '../relations/crossTable';
 import type { Cell, Report, Row, Table } from '../model/types';
 import type { CodeTables } from '../codes/codeTables';
 import { t } from '../i18n/l10n';

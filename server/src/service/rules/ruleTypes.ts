@@ -1,21 +1,17 @@
 import type { Span } from '../yaml/ast';
-import type { Finding, FindingData, Severity } from '../findings';
-import type { Cell, Report } from '../model/types';
+import type { FindingData, Severity } from '../findings';
+import type { Report } from '../model/types';
 import type { CodeTables } from '../codes/codeTables';
 import type { Dec } from '../amount/rounding';
 import type { ParsedDocument } from '../document';
 import type { Messages } from '../i18n/l10n';
 import type { ProseAnalysis } from '../prose/types';
-import type { InternalError } from '../analysis/internalErrors';
 import type { RelationEvidence } from './evidence/relationEvidence';
 
-export type RuleArea = 'yaml' | 'schema' | 'amount' | 'label' | 'code' | 'sum' | 'xref' | 'text' | 'review';
+/** The check's result types live with the service (checkResults.ts); the rules read them here too. */
+export type { ClaimCountKind, ClaimCounts, ClaimTally, LedgerEntry, Outcome, ValidationResult } from '../checkResults';
 
-/**
- * How a rule ended for one report (the ledger of checks). `internal-error`: the rule met a bug
- * of the checker — nothing is known about what it checks, and the bug is reported apart.
- */
-export type Outcome = 'passed' | 'failed' | 'not-applicable' | 'could-not-check' | 'internal-error' | 'off';
+export type RuleArea = 'yaml' | 'schema' | 'amount' | 'label' | 'code' | 'sum' | 'xref' | 'text' | 'review';
 
 export interface CheckSettings {
   /** Per-rule severity or 'off'. */
@@ -78,41 +74,4 @@ export interface Rule {
   /** Companion rules that have no run of their own (their findings come from this rule). */
   readonly companions?: readonly string[];
   run(context: RuleContext, run: RuleRun): void;
-}
-
-export interface LedgerEntry {
-  readonly rule: string;
-  readonly outcome: Outcome;
-  readonly checks: number;
-  readonly findings: number;
-  readonly reasons: readonly string[];
-}
-
-/** How many numeric claims of the prose were verified, mismatched or left unverified. */
-export interface ClaimTally {
-  readonly total: number;
-  readonly verified: number;
-  readonly mismatched: number;
-  readonly unverified: number;
-}
-
-/** The kinds claims are counted by: money amounts and percentages apart from years and counts. */
-export type ClaimCountKind = 'amount' | 'share' | 'change' | 'parts' | 'year' | 'count' | 'other';
-
-export interface ClaimCounts extends ClaimTally {
-  /** The same counts by kind (`amount`: money amounts; `other`: words such as 持平). */
-  readonly byKind?: Readonly<Record<ClaimCountKind, ClaimTally>>;
-}
-
-export interface ValidationResult {
-  readonly findings: readonly Finding[];
-  readonly ledger: readonly LedgerEntry[];
-  readonly claims: ClaimCounts;
-  /** Bugs of the checker met on this document (empty when all went well). */
-  readonly internalErrors: readonly InternalError[];
-  /**
-   * Printed figures in question: cells of relations that fail, which no relation that holds
-   * confirms (rules/evidence). What is generated from the data must not copy them.
-   */
-  readonly inQuestion?: readonly Cell[];
 }

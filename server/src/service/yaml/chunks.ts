@@ -1,10 +1,27 @@
 /**
- * Splits a report's text into chunks that YAML can parse independently: the top-level keys,
- * each table under `tables:`, each row of a table's `rows:` and each section under
- * `narrative:`. Splitting is by indentation only and is used when the text has nothing that
+ * Splits a YAML text into chunks that YAML can parse independently: the top-level keys and,
+ * where the caller's split points say so, the items of a top-level key's block sequence, the
+ * entries of a top-level key's block mapping and the items of one key's sequence inside each
+ * such entry (for a report: each section under `narrative:`, each table under `tables:` and
+ * each row of a table's `rows:` — the document layer passes those keys; this module knows no
+ * report format). Splitting is by indentation only and is used when the text has nothing that
  * could make a chunk's meaning depend on another chunk (anchors, aliases, tabs, directives,
  * documents markers); otherwise the whole text is one chunk.
  */
+
+/** Which keys' values may be split further than the top-level keys (see ChunkPlan). */
+export interface ChunkSplits {
+  /** Top-level keys whose block sequence is split into its items. */
+  readonly sequences?: readonly string[];
+  /**
+   * Top-level keys whose block mapping is split into its entries, each with the key whose block
+   * sequence (when it is the entry's last key) is split into its items.
+   */
+  readonly mappings?: Readonly<Record<string, string>>;
+}
+
+/** Only the top-level keys are chunks. */
+export const NO_SPLITS: ChunkSplits = {};
 
 export interface LeafChunk {
   readonly kind: 'leaf';
@@ -22,7 +39,7 @@ export interface SeqChunk {
   readonly items: readonly LeafChunk[];
 }
 
-/** A mapping entry whose value is a block mapping split into entries (tables). */
+/** A mapping entry whose value is a block mapping split into entries (tables of a report). */
 export interface MapChunk {
   readonly kind: 'map';
   readonly start: number;
@@ -83,7 +100,7 @@ function endAt(allLines: readonly Line[], j: number, textLength: number): number
   return j < allLines.length ? allLines[j].start : textLength;
 }
 
-export function planChunks(text: string): ChunkPlan | undefined {
+export function planChunks(text: string, splits: ChunkSplits = NO_SPLITS): ChunkPlan | undefined {
   if (UNSAFE.test(text)) return undefined;
   const all = lines(text);
   const topStarts: number[] = [];
@@ -99,8 +116,7 @@ export function planChunks(text: string): ChunkPlan | undefined {
   for (let k = 0; k < topStarts.length; k++) {
     const from = topStarts[k];
     const to = k + 1 < topStarts.length ? topStarts[k + 1] : all.length;
-    const key = KEY_AT(text, all[from]);
-    entries.push(splitEntry(text, all, from, to, key === 'tables' ? 'tables' : key === 'narrative' ? 'seq' : 'none'));
+    entries.push(splitEntry(text, all, from, to, modeOf(KEY_AT(text, all[from]), splits)));
   }
   return { prefixEnd: all[topStarts[0]].start, entries };
 }
@@ -115,15 +131,25 @@ function leaf(all: readonly Line[], from: number, to: number, textLength: number
   return { kind: 'leaf', start: all[from].start, end: endAt(all, to, textLength) };
 }
 
-function splitEntry(text: string, all: readonly Line[], from: number, to: number, mode: 'tables' | 'seq' | 'rows-in-tables' | 'none'): Chunk {
+/** How a top-level entry is split: not at all, into sequence items, or into mapping entries (with the key of each entry's items). */
+type SplitMode = { readonly kind: 'none' } | { readonly kind: 'seq' } | { readonly kind: 'map'; readonly itemsKey: string };
+
+function modeOf(key: string | undefined, splits: ChunkSplits): SplitMode {
+  if (key === undefined) return { kind: 'none' };
+  if (splits.sequences?.includes(key)) return { kind: 'seq' };
+  const itemsKey = splits.mappings && Object.prototype.hasOwnProperty.call(splits.mappings, key) ? splits.mappings[key] : undefined;
+  return itemsKey === undefined ? { kind: 'none' } : { kind: 'map', itemsKey };
+}
+
+function splitEntry(text: string, all: readonly Line[], from: number, to: number, mode: SplitMode): Chunk {
   const whole = leaf(all, from, to, text.length);
-  if (mode === 'none' || !keyHasNoInlineValue(text, all[from])) return whole;
+  if (mode.kind === 'none' || !keyHasNoInlineValue(text, all[from])) return whole;
   const first = firstContent(all, from, to);
   if (first < 0) return whole;
   const indent = all[first].indent;
   if (indent <= all[from].indent) return whole;
-  if (mode === 'seq') return splitSequence(text, all, from, to, first, indent) ?? whole;
-  // tables: a block mapping of table entries at `indent`.
+  if (mode.kind === 'seq') return splitSequence(text, all, from, to, first, indent) ?? whole;
+  // A block mapping of entries at `indent` (the tables of a report).
   const starts: number[] = [];
   for (let i = first; i < to; i++) {
     const line = all[i];
@@ -131,7 +157,7 @@ function splitEntry(text: string, all: readonly Line[], from: number, to: number
     if (line.indent < indent || !KEY_AT(text, line)) return whole;
     starts.push(i);
   }
-  const entries = starts.map((s, k) => splitTable(text, all, s, k + 1 < starts.length ? starts[k + 1] : to));
+  const entries = starts.map((s, k) => splitMapEntry(text, all, s, k + 1 < starts.length ? starts[k + 1] : to, mode.itemsKey));
   return { kind: 'map', start: whole.start, end: whole.end, head: leaf(all, from, starts[0], text.length), entries };
 }
 
@@ -148,24 +174,24 @@ function splitSequence(text: string, all: readonly Line[], from: number, to: num
   return { kind: 'seq', start: all[from].start, end: endAt(all, to, text.length), head: leaf(all, from, first, text.length), items };
 }
 
-/** A table entry: split its `rows:` into items when `rows:` is its last key. */
-function splitTable(text: string, all: readonly Line[], from: number, to: number): Chunk {
+/** A mapping entry (a table): split the sequence of `itemsKey` (its `rows:`) into items when that key is its last. */
+function splitMapEntry(text: string, all: readonly Line[], from: number, to: number, itemsKey: string): Chunk {
   const whole = leaf(all, from, to, text.length);
   const first = firstContent(all, from, to);
   if (first < 0 || !keyHasNoInlineValue(text, all[from])) return whole;
   const keyIndent = all[first].indent;
-  let rowsLine = -1;
+  let itemsLine = -1;
   for (let i = first; i < to; i++) {
     const line = all[i];
     if (line.indent !== keyIndent) continue;
-    if (KEY_AT(text, line) === 'rows') rowsLine = i;
-    else if (rowsLine >= 0) return whole;
+    if (KEY_AT(text, line) === itemsKey) itemsLine = i;
+    else if (itemsLine >= 0) return whole;
   }
-  if (rowsLine < 0 || !keyHasNoInlineValue(text, all[rowsLine])) return whole;
-  const firstItem = firstContent(all, rowsLine, to);
+  if (itemsLine < 0 || !keyHasNoInlineValue(text, all[itemsLine])) return whole;
+  const firstItem = firstContent(all, itemsLine, to);
   if (firstItem < 0 || all[firstItem].indent < keyIndent) return whole;
-  const seq = splitSequence(text, all, rowsLine, to, firstItem, all[firstItem].indent);
+  const seq = splitSequence(text, all, itemsLine, to, firstItem, all[firstItem].indent);
   if (!seq) return whole;
-  // The table's own keys up to and including "rows:" form the head.
+  // The entry's own keys up to and including the items key form the head.
   return { kind: 'seq', start: whole.start, end: whole.end, head: leaf(all, from, firstItem, text.length), items: seq.items };
 }

@@ -1,7 +1,7 @@
 import type { YMap, YNode, YPair } from './ast';
 import { DEFAULT_LIMITS, parseWhole, ParseLimits, YamlProblem } from './parseYaml';
 import { Anchor } from './nodes';
-import { Chunk, LeafChunk, planChunks } from './chunks';
+import { Chunk, ChunkSplits, LeafChunk, NO_SPLITS, planChunks } from './chunks';
 
 /**
  * Parses a report chunk by chunk (chunks.ts) and reuses the trees of chunks whose text did
@@ -65,8 +65,18 @@ export interface IncrementalParse {
   place(): void;
 }
 
-export function parseYaml(text: string, limits: ParseLimits = DEFAULT_LIMITS, previous?: ChunkCache): IncrementalParse {
-  const plan = text.length <= limits.maxLength ? planChunks(text) : undefined;
+/** The limits of a parse and where the text may be split into chunks. */
+export interface ChunkedParseOptions extends ParseLimits {
+  /**
+   * Which keys' values are split further than the top-level keys (the document layer passes a
+   * report's; without them only the top-level keys are chunks). One document passes the same
+   * splits to every version.
+   */
+  readonly splits?: ChunkSplits;
+}
+
+export function parseYaml(text: string, limits: ChunkedParseOptions = DEFAULT_LIMITS, previous?: ChunkCache): IncrementalParse {
+  const plan = text.length <= limits.maxLength ? planChunks(text, limits.splits ?? NO_SPLITS) : undefined;
   if (!plan) {
     const whole = parseWhole(text, limits);
     // A whole parse shares no tree with any version: nothing to place.
@@ -187,8 +197,9 @@ class ChunkParser {
       this.duplicates(pairs);
       value = pairs.length ? { kind: 'map', flow: false, pairs, start: pairs[0].start, end: pairs[pairs.length - 1].end } : null;
     } else {
-      // Items sit one level below the mapping that holds the sequence: the head's depth + 1 for
-      // narrative (root → seq), + 2 for rows (tables map → table map → seq) — the head tells.
+      // Items sit one level below the mapping that holds the sequence: the head's depth + 1 for a
+      // top-level sequence (root → seq), + 2 for one inside a mapping's entry (map → entry → seq)
+      // — the head tells.
       const seqDepth = depth + headDepth(head);
       const items = chunk.items.flatMap((item) => itemsOf(this.leaf(item, seqDepth)));
       const seqs = items.length ? items : [];
@@ -216,7 +227,7 @@ function itemsOf(node: YNode | null): Array<{ node: YNode; seqStart: number; seq
   return node.items.map((item) => ({ node: item, seqStart: node.start, seqEnd: node.end }));
 }
 
-/** Depth of the mapping whose last key receives the sequence (1 for `narrative:`, 2 for a table's `rows:`). */
+/** Depth of the mapping whose last key receives the sequence (1 for a top-level key, 2 for a key inside a mapping's entry). */
 function headDepth(head: readonly YPair[]): number {
   let depth = 1;
   let pair = head[head.length - 1];

@@ -1,33 +1,12 @@
 import { t } from '../../i18n/l10n';
 import { tableTitle } from '../../schema/schemaInfo';
-import { getString, getValue, isMap, Span } from '../../yaml/ast';
-import type { AmountRecord, Table } from '../../model/types';
+import { getString, isMap, Span } from '../../yaml/ast';
+import type { Table } from '../../model/types';
+import { tableHasData } from '../../model/tableData';
 import type { Rule } from '../ruleTypes';
-import { catalogLines, CatalogLine } from './catalog';
-import { DATA_TABLES, EMPTY_NOTE } from './reviewData';
+import { catalogLines, CatalogLine } from '../../model/catalog';
+import { EMPTY_NOTE } from './reviewData';
 import { piecesOf } from './textPieces';
-
-function hasFigure(record: AmountRecord): boolean {
-  for (const cell of record.cells.values()) if (!cell.amount.blank && !cell.amount.value.isZero()) return true;
-  return false;
-}
-
-/**
- * Whether a published table carries data: a figure other than 0 anywhere in it, or — for the
- * tables whose lines are data without figures (project blocks, asset lines) — any such line.
- * A table printed with blank or 0.00 cells only has no data.
- */
-export function tableHasData(table: Table): boolean {
-  const records: AmountRecord[] = [...table.rows, ...table.groups.values(), ...(table.total ? [table.total] : [])];
-  for (const list of table.lists.values()) records.push(...list);
-  if (records.some(hasFigure)) return true;
-  for (const cell of table.scalars.values()) if (!cell.amount.blank && !cell.amount.value.isZero()) return true;
-  if (!DATA_TABLES.has(table.key)) return false;
-  if (table.rows.some((row) => row.kind === 'item' || row.indicators.length > 0)) return true;
-  const node = table.node;
-  if (table.key === 'overall_performance' && isMap(node)) return ['goal', 'tasks', 'indicators'].some((k) => getValue(node, k));
-  return false;
-}
 
 /** How a table is declared empty: its note, or its catalog line (是空表 with a reason). */
 function emptyDeclaration(table: Table, lines: readonly CatalogLine[], documentText: string): { span: Span; text: string } | undefined {

@@ -63,7 +63,6 @@ export function templateDataProblems(): string[] {
 }
 
 export const EMPTY_NOTE = new RegExp(emptyTablesData.notePatterns.join('|'), 'u');
-export const DATA_TABLES: ReadonlySet<string> = new Set(emptyTablesData.dataTables);
 
 /** All placeholder patterns as one expression (one pass over each text). */
 export const PLACEHOLDER = new RegExp(residueData.placeholders.map((p) => `(?:${p.pattern})`).join('|'), 'gu');

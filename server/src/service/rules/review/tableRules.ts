@@ -2,7 +2,7 @@ import { t } from '../../i18n/l10n';
 import { tableTitle } from '../../schema/schemaInfo';
 import type { TableKey } from '../../model/types';
 import type { Rule } from '../ruleTypes';
-import { CatalogLine, catalogLines, compactTitle, keyByAlias } from './catalog';
+import { CatalogLine, catalogLines, compactTitle, keyByAlias } from '../../model/catalog';
 import { NATIONAL_TABLES, templateRequirements } from './reviewData';
 import { rootKeySpan } from './textPieces';
 import { insertEmptyTable, insertTablesBlock } from '../../skeleton/insertTable';

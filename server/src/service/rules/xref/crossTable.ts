@@ -1,28 +1,16 @@
-import relationsData from '../../../../../data/cross-table.json';
 import { compareSum, Dec, halfUnit, roundHalfUp, ZERO } from '../../amount/rounding';
 import { formatInStyle, formatLike, show } from '../../amount/format';
 import { convert, MoneyUnit } from '../../amount/units';
 import { t } from '../../i18n/l10n';
-import { classFigures, listClassFigures, resolveFigure, ResolvedFigure, Resolution, scopeOfPath, unreadableClasses } from '../../figures/figurePaths';
+import { classFigures, listClassFigures, resolveFigure, ResolvedFigure, Resolution, unreadableClasses } from '../../figures/figurePaths';
 import { ITEM_IDS } from '../../model/itemLists';
-import type { FundScope, Report } from '../../model/types';
+import type { Report } from '../../model/types';
 import type { CodeTables } from '../../codes/codeTables';
+import { CROSS_TABLE_RELATIONS, CrossTableRelation } from '../../relations/crossTable';
 import type { Rule, RuleContext, RuleRun } from '../ruleTypes';
 import type { RelationEvidence } from '../evidence/relationEvidence';
 import { rowTree } from '../../model/hierarchy';
 import { unplacedReason } from '../sums/columnSums';
-
-export interface CrossTableRelation {
-  readonly id: string;
-  readonly scope: FundScope;
-  readonly left: string;
-  readonly right: string;
-  readonly op: '=' | '<=' | 'by-class';
-  readonly when?: 'general-only';
-  readonly title: string;
-}
-
-export const CROSS_TABLE_RELATIONS = relationsData.relations as CrossTableRelation[];
 
 /** Sources of funds other than 一般公共预算, for relations that hold only when there are none. */
 const OTHER_SOURCES = [...ITEM_IDS.entries()].filter(([id, def]) => def.top && id !== 'general' && id !== 'fiscal').map(([id]) => id);
@@ -215,15 +203,3 @@ export function crossTableRule(relation: CrossTableRelation): Rule {
 }
 
 export const crossTableRules: Rule[] = CROSS_TABLE_RELATIONS.map(crossTableRule);
-
-/** Scope consistency of the relation data (asserted by a unit test). */
-export function scopeProblems(): string[] {
-  const problems: string[] = [];
-  for (const relation of CROSS_TABLE_RELATIONS) {
-    const left = scopeOfPath(relation.left);
-    const right = scopeOfPath(relation.right);
-    const ok = (s: FundScope | undefined) => s === relation.scope || relation.when === 'general-only';
-    if (!ok(left) || !ok(right)) problems.push(`${relation.id}: ${relation.left} (${left}) vs ${relation.right} (${right}) declared ${relation.scope}`);
-  }
-  return problems;
-}

@@ -1,6 +1,6 @@
-import { TABLE_DEFS } from '../../model/tableDefs';
-import type { Report, Row, Table, TableKey, TextValue } from '../../model/types';
-import type { Span } from '../../yaml/ast';
+import { TABLE_DEFS } from './tableDefs';
+import type { Report, Row, Table, TableKey, TextValue } from './types';
+import type { Span } from '../yaml/ast';
 
 /**
  * The 公开报表目录 (`catalog`, seed 004) and which table of the document each of its lines
