@@ -59,7 +59,7 @@ function crossings(rule: (i: Import) => boolean, files: (from: string) => boolea
 
 test('the layering test sees the imports (static, type-only, dynamic)', () => {
   assert.ok(IMPORTS.length > 500, `${IMPORTS.length} imports`);
-  assert.ok(IMPORTS.some((i) => i.from === 'server.ts' && local(i, 'service/budgetService')));
+  assert.ok(IMPORTS.some((i) => i.from === 'node/lsp/serviceCache.ts' && local(i, 'service/budgetService')));
   assert.ok(IMPORTS.some((i) => i.from.startsWith('node/lsp/') && local(i, 'publish/node/workbooks')), 'dynamic import() is seen');
 });
 
