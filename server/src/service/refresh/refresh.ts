@@ -31,7 +31,7 @@ import { figuresChanged, figuresNamed } from '../analysis/figuresInQuestion';
  * - a number whose value would be written from a figure in question (rules/evidence: a total
  *   that does not add up, which no relation confirms): the wrong figure would be copied into
  *   the prose. Which numbers depend on one is found as generation finds it, by changing the
- *   figures in question and refreshing again: a rewrite that comes out different depends on them.
+ *   figures in question and reading again: a value that comes out different depends on them.
  *
  * Rewriting goes round by round: amounts and counts first (shares and changes are computed from
  * them), then the others, each round re-reading the text, until nothing is left to rewrite.
@@ -169,18 +169,28 @@ function flippedReasons(tracked: TrackedText, original: string): RefreshResult['
 }
 
 /**
- * Whether a rewrite (in the original's coordinates) is written from the data alone: the same
- * rewrite comes out of the text with the figures in question changed. Undefined when no figure
- * is in question.
+ * Whether a number's rewrite is written from the data alone: with the figures in question
+ * changed, the checker computes the same value for it (the claim at the same place, of the same
+ * kind, with the same value and direction). Undefined when no figure is in question. One more
+ * reading of the text, not a second refresh: the value a claim gets comes from the data, not from
+ * the other numbers rewritten before it.
  */
-function questionGuard(text: string, parsed: ParsedDocument, options: RefreshOptions): ((original: Span, newText: string) => boolean) | undefined {
+type QuestionGuard = (original: Span, claim: Claim) => boolean;
+
+function questionGuard(text: string, parsed: ParsedDocument, options: RefreshOptions): QuestionGuard | undefined {
   const cells = options.inQuestion ?? [];
   if (cells.length === 0) return undefined;
+  let values: Map<string, string> | undefined;
+  const valueKey = (claim: Claim): string => `${claim.kind}:${claim.refresh?.text ?? ''}:${claim.refresh?.direction ?? ''}`;
   const changed = figuresChanged(text, cells);
-  const { inQuestion: _none, ...rest } = options;
-  const other = refreshText(changed.text, { ...rest, parsed: parseBudgetDocument(changed.text, parsed) });
-  const rewrites = new Map(other.edits.map((edit) => [`${edit.span.start}:${edit.span.end}`, edit.newText]));
-  return (original, newText) => rewrites.get(`${changed.offset(original.start)}:${changed.offset(original.end)}`) === newText;
+  return (original, claim) => {
+    if (!values) {
+      const other = analyzeProse(parseBudgetDocument(changed.text, parsed), options.codes, options.settings, options.lastYear);
+      values = new Map();
+      for (const c of other.claims) if (c.status === 'mismatched' && c.refresh) values.set(`${c.span.start}:${c.span.end}:${c.kind}`, valueKey(c));
+    }
+    return values.get(`${changed.offset(original.start)}:${changed.offset(original.end)}:${claim.kind}`) === valueKey(claim);
+  };
 }
 
 /** Convenience for a parsed document. */
@@ -197,7 +207,7 @@ function confirmedElsewhere(claim: Claim, claims: readonly Claim[]): boolean {
   return claims.some((c) => c !== claim && c.span.start === claim.span.start && c.span.end === claim.span.end && (c.status === 'verified' || c.status === 'information'));
 }
 
-function roundEdits(claims: readonly Claim[], tracked: TrackedText, inside: (span: Span) => boolean, history: Map<string, string[]>, unstable: Set<string>, guard: ((original: Span, newText: string) => boolean) | undefined, blocked: Set<string>): OffsetEdit[] {
+function roundEdits(claims: readonly Claim[], tracked: TrackedText, inside: (span: Span) => boolean, history: Map<string, string[]>, unstable: Set<string>, guard: QuestionGuard | undefined, blocked: Set<string>): OffsetEdit[] {
   const candidates: Array<{ claim: Claim; edits: OffsetEdit[]; key: string; seen: string[] }> = [];
   for (const claim of claims) {
     if (claim.status !== 'mismatched' || claim.kind === 'year' || !claim.refresh || !hasDigit(claim.text)) continue;
@@ -210,7 +220,7 @@ function roundEdits(claims: readonly Claim[], tracked: TrackedText, inside: (spa
     const word = claim.kind === 'change' ? wordEdit(tracked.text, claim) : undefined;
     if (word) edits.push(word);
     if (edits.length === 0) continue;
-    if (guard && !edits.every((edit) => guard(tracked.toOriginal(edit.span), edit.newText))) {
+    if (guard && !guard(original, claim)) {
       blocked.add(key);
       continue;
     }
