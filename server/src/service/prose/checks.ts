@@ -8,7 +8,8 @@ import { descendantsOf, figureDef, groupKey, normalizeLabel, relationOf } from '
 import type { Relation } from './dictionary';
 import { resolveCode, resolveNamed, resolveProject } from './figures';
 import type { FigureResult, ProseFigure } from './figures';
-import type { Change, Item, Reading, Share } from './reader';
+import type { Change, Item, Reading, Share } from './reading';
+import { changeDirection, changeStart } from './reading';
 import type { TextMap } from './textMap';
 import type { ClaimRecord, Outcome } from './claims';
 import type { AnalysisContext } from './context';
@@ -369,7 +370,7 @@ interface Subject {
 }
 
 function subjectOf(ctx: AnalysisContext, reading: Reading, change: Change, byItem: ReadonlyMap<number, ItemState>, items: readonly ItemState[]): Subject | undefined {
-  const at = change.delta?.start ?? change.pct?.start ?? change.flat?.start ?? 0;
+  const at = change.delta?.token.start ?? change.rate?.token.start ?? change.flat?.start ?? 0;
   if (change.subjectItem) {
     const stated = byItem.get(change.subjectItem.id);
     if (!stated) return undefined;
@@ -446,13 +447,13 @@ function checkChange(
   const ledger = ctx.ledger;
   const subject = subjectOf(ctx, reading, change, byItem, items);
   const figureId = subject?.figureId;
-  const deltaSpan = change.delta ? spanOf(change.delta.start, change.delta.end) : undefined;
-  const pctSpan = change.pct ? spanOf(change.pct.start, change.pct.end) : undefined;
+  const deltaSpan = change.delta ? spanOf(change.delta.token.start, change.delta.token.end) : undefined;
+  const pctSpan = change.rate ? spanOf(change.rate.token.start, change.rate.token.end) : undefined;
   const flatSpan = change.flat ? spanOf(change.flat.start, change.flat.end) : undefined;
-  const at = change.delta?.start ?? change.pct?.start ?? change.flat!.start;
+  const at = changeStart(change);
   const sentence = sentenceOf(at);
-  const deltaRecord = change.delta ? ledger.claim('change', deltaSpan!, change.delta.text, sentence, title, figureId) : undefined;
-  const pctRecord = change.pct ? ledger.claim('change', pctSpan!, change.pct.text, sentence, title, figureId) : undefined;
+  const deltaRecord = change.delta ? ledger.claim('change', deltaSpan!, change.delta.token.text, sentence, title, figureId) : undefined;
+  const pctRecord = change.rate ? ledger.claim('change', pctSpan!, change.rate.token.text, sentence, title, figureId) : undefined;
   const flatRecord = change.flat ? ledger.claim('change', flatSpan!, change.flat.text, sentence, title, figureId) : undefined;
   const records = [deltaRecord, pctRecord, flatRecord].filter((r): r is ClaimRecord => !!r);
   const reasonless = t('no previous-year figure to compare with');
@@ -466,17 +467,17 @@ function checkChange(
     for (const r of records) r.reason = t('the current figure of {0} is not known', subject.title);
     return records;
   }
-  const direction = change.deltaDirection || change.pctDirection;
-  const deltaWan = change.delta ? valueInWan(change.delta, ctx.report.unit) : undefined;
+  const direction = changeDirection(change);
+  const deltaWan = change.delta ? valueInWan(change.delta.token, ctx.report.unit) : undefined;
   const signedDelta = deltaWan ? (direction < 0 ? deltaWan.negated() : deltaWan) : undefined;
 
   // Directions: 增加 … 增长 / 减少 … 下降.
-  if (change.delta && change.pct && change.deltaDirection && change.pctDirection && change.deltaDirection !== change.pctDirection) {
-    const figures = [textFigure(subject.title, change.delta, deltaSpan!), textFigure(subject.title, change.pct, pctSpan!)];
+  if (change.delta && change.rate && change.delta.direction && change.rate.direction && change.delta.direction !== change.rate.direction) {
+    const figures = [textFigure(subject.title, change.delta.token, deltaSpan!), textFigure(subject.title, change.rate.token, pctSpan!)];
     deltaRecord!.add({ outcome: 'bad', figures });
     pctRecord!.add({ outcome: 'bad', figures });
-    ledger.issue('text/change', pctSpan!, t('"{0}" and "{1}" point in opposite directions', change.deltaWord ?? '', change.pctWord ?? ''), { related: [{ span: deltaSpan!, message: change.deltaWord ?? '' }] });
-  } else if (change.delta && change.pct && signedDelta && deltaWan) {
+    ledger.issue('text/change', pctSpan!, t('"{0}" and "{1}" point in opposite directions', change.delta.word, change.rate.word), { related: [{ span: deltaSpan!, message: change.delta.word }] });
+  } else if (change.delta && change.rate && signedDelta && deltaWan) {
     checkPercentOfChange(ctx, change, curs, deltaWan, signedDelta, deltaRecord!, pctRecord!, deltaSpan!, pctSpan!);
   }
 
@@ -491,14 +492,14 @@ function checkChange(
       ? { value: subject.table.value, shown: showWan(subject.table.value, subject.table.decimals), decimals: subject.table.decimals, rounding: subject.table.blank ? ZERO : halfUnit(subject.table.decimals) }
       : { value: curs[0].value, shown: curs[0].shown, decimals: subject.stated?.item.token.decimals ?? 2, rounding: halfUnit(subject.stated?.item.token.decimals ?? 2) };
     const value = signedDelta ? cur.value.minus(signedDelta) : cur.value;
-    const shownDelta = change.delta?.text ?? '0';
+    const shownDelta = change.delta?.token.text ?? '0';
     const formula = change.flat ? `${cur.shown}` : direction < 0 ? `${cur.shown} + ${shownDelta}` : `${cur.shown} − ${shownDelta}`;
-    const uncertainty = cur.rounding.plus(change.delta ? halfUnit(change.delta.decimals).times(unitFactor(textUnit(change.delta, ctx.report.unit))) : ZERO).plus(ctx.settings.tolerance);
+    const uncertainty = cur.rounding.plus(change.delta ? halfUnit(change.delta.token.decimals).times(unitFactor(textUnit(change.delta.token, ctx.report.unit))) : ZERO).plus(ctx.settings.tolerance);
     ctx.facts.push({
       key,
       figure: figureId!,
       value,
-      decimals: Math.max(change.delta?.decimals ?? 0, cur.decimals),
+      decimals: Math.max(change.delta?.token.decimals ?? 0, cur.decimals),
       uncertainty,
       records: records.filter((r) => r !== pctRecord || !pctRecord.has('bad')),
       span: deltaSpan ?? flatSpan,
@@ -511,8 +512,8 @@ function checkChange(
 }
 
 function checkPercentOfChange(ctx: AnalysisContext, change: Change, curs: readonly Current[], deltaWan: Dec, signedDelta: Dec, deltaRecord: ClaimRecord, pctRecord: ClaimRecord, deltaSpan: Span, pctSpan: Span): void {
-  const pct = change.pct!;
-  const delta = change.delta!;
+  const pct = change.rate!.token;
+  const delta = change.delta!.token;
   let zeroBase: { formula: string; figures: ClaimFigure[] } | undefined;
   let negative: { formula: string; cur: Current; base: Dec; figures: ClaimFigure[] } | undefined;
   let first: { exact: Dec; formula: string; figures: ClaimFigure[] } | undefined;
@@ -588,9 +589,9 @@ function checkAgainstPrevious(
     ? { label: t('{0}, previous year (previous:)', subject.title), value: shownPrevious, source: 'previous', spans: [previous.span] }
     : { label: t('{0}, previous year (last year\'s report {1})', subject.title, previous.from ?? ''), value: shownPrevious, source: 'previous', spans: [] };
   const related = previous.span ? [{ span: previous.span, message: t('previous-year figure') }] : [];
-  const direction = change.deltaDirection || change.pctDirection;
+  const direction = changeDirection(change);
   if (change.delta && deltaRecord && deltaSpan) {
-    const token = change.delta;
+    const token = change.delta.token;
     let ok = false;
     let firstExpected: { text: string; formula: string; figures: ClaimFigure[]; direction: 1 | -1 | 0 } | undefined;
     for (const cur of curs) {
@@ -612,8 +613,8 @@ function checkAgainstPrevious(
       ctx.ledger.issue('text/change', deltaSpan, t('Should be {0} ({1}); the text says {2}', firstExpected.text, firstExpected.formula, token.text), { computed: firstExpected.text, formula: firstExpected.formula, related, fixes: [{ title: t('Replace with {0}', firstExpected.text), edits: [{ span: deltaSpan, newText: firstExpected.text }] }] });
     }
   }
-  if (change.pct && pctRecord && pctSpan) {
-    const token = change.pct;
+  if (change.rate && pctRecord && pctSpan) {
+    const token = change.rate.token;
     let firstExpected: { text: string; formula: string; figures: ClaimFigure[]; direction: 1 | -1 | 0 } | undefined;
     let done = false;
     for (const cur of curs) {
