@@ -1,13 +1,11 @@
 import { comparePrinted, Dec, HUNDRED, ZERO } from '../amount/rounding';
 import { t } from '../i18n/l10n';
-import type { Span } from '../yaml/ast';
 import type { ExecutedComparison } from './executedComparisons';
 import type { ClaimRecord } from './claims';
-import type { AnalysisContext } from './context';
-import type { ItemState } from './checks';
+import type { ItemState, SectionScope } from './checkScope';
 import type { ClaimFigure } from './types';
 import { printLike, printPercent, showWan, textUnit, unitFactor, valueInWan } from './values';
-import { printedSign } from './checks';
+import { printedSign } from './checkScope';
 
 /**
  * 执行数为 A，预算安排 B，比执行数增加 C% (issue 13). B is the item's own figure: it must be the
@@ -16,14 +14,9 @@ import { printedSign } from './checks';
  * table's exact figure too, since authors compute from either — and its word must go the way
  * the figures go. A base of 0 has no rate: 增加100% from 0 is flagged.
  */
-export function checkComparison(
-  ctx: AnalysisContext,
-  comparison: ExecutedComparison,
-  subject: ItemState | undefined,
-  spanOf: (start: number, end: number) => Span,
-  sentence: string,
-  title: string,
-): ClaimRecord[] {
+export function checkComparison(scope: SectionScope, comparison: ExecutedComparison, subject: ItemState | undefined): ClaimRecord[] {
+  const { ctx, title, spanOf } = scope;
+  const sentence = scope.sentenceOf(comparison.base.start);
   const ledger = ctx.ledger;
   const figureId = subject?.figureId;
   const { base, current, pct } = comparison;

@@ -4,7 +4,7 @@ import { t } from '../i18n/l10n';
 import { RELATIONS, relationOf } from './dictionary';
 import type { ClaimRecord } from './claims';
 import type { AnalysisContext, PreviousFact } from './context';
-import { previousKeyOf } from './checks';
+import { previousKeyOf } from './changeChecks';
 import { showWan } from './values';
 import type { ClaimFigure } from './types';
 
