@@ -4,6 +4,8 @@ import type { Span } from '../yaml/ast';
 import { figureDef, groupKey } from './dictionary';
 import { resolveNamed } from './figures';
 import type { ProseFigure } from './figures';
+import { isCodeFigureId } from './figureIds';
+import type { FigureId } from './figureIds';
 import type { NumberToken } from './numbers';
 import { changeDirection, changeStart } from './reading';
 import type { Change, Direction } from './reading';
@@ -26,7 +28,7 @@ import type { ItemState, SectionScope } from './checkScope';
 const GENERIC = new Set(['basic', 'project', 'personnel', 'public']);
 
 interface Subject {
-  readonly figureId?: string;
+  readonly figureId?: FigureId;
   readonly previousKey?: string;
   readonly title: string;
   readonly stated?: ItemState;
@@ -51,9 +53,9 @@ function subjectOf(scope: SectionScope, change: Change): Subject | undefined {
 }
 
 /** The key of a figure's previous-year value: its group, with the fund scope for generic figures. */
-export function previousKeyOf(figureId: string | undefined, scope: string): string | undefined {
+export function previousKeyOf(figureId: FigureId | undefined, scope: string): string | undefined {
   if (!figureId) return undefined;
-  if (figureId.includes(':')) return `${figureId}@${scope}`;
+  if (isCodeFigureId(figureId)) return `${figureId}@${scope}`;
   const def = figureDef(figureId);
   const key = groupKey(def?.previous ?? figureId);
   return GENERIC.has(key) && scope !== 'all' ? `${key}@${scope}` : key;

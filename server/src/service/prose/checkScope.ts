@@ -2,6 +2,7 @@ import type { Dec } from '../amount/rounding';
 import type { Section } from '../model/types';
 import type { Span } from '../yaml/ast';
 import type { ProseFigure } from './figures';
+import type { FigureId } from './figureIds';
 import type { Item, Reading } from './reading';
 import type { TextMap } from './textMap';
 import type { ClaimRecord, Outcome } from './claims';
@@ -20,7 +21,7 @@ export interface ItemState {
   readonly record: ClaimRecord;
   /** The stated value (money in 万元). */
   readonly value: Dec;
-  readonly figureId?: string;
+  readonly figureId?: FigureId;
   readonly title: string;
   readonly table?: ProseFigure;
   /** Outcome of the comparison with the table. */

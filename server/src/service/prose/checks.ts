@@ -7,6 +7,8 @@ import type { Span } from '../yaml/ast';
 import { figureDef, normalizeLabel } from './dictionary';
 import { resolveCode, resolveNamed, resolveProject } from './figures';
 import type { FigureResult, ProseFigure } from './figures';
+import { codeFigureId } from './figureIds';
+import type { FigureId } from './figureIds';
 import type { Change, Item, Reading } from './reading';
 import type { TextMap } from './textMap';
 import type { ClaimRecord } from './claims';
@@ -96,7 +98,7 @@ export function checkSection(ctx: AnalysisContext, section: Section, reading: Re
 
 // ————————————————————————————————————————— amounts and counts
 
-function resolveItem(ctx: AnalysisContext, reading: Reading, item: Item): { figureId?: string; title: string; result: FigureResult } {
+function resolveItem(ctx: AnalysisContext, reading: Reading, item: Item): { figureId?: FigureId; title: string; result: FigureResult } {
   const scope = reading.topic.scope;
   if (item.functionLine) {
     // An item-by-item line of 财政拨款支出: its row in the 一般公共预算支出表 (else the section's tables).
@@ -105,11 +107,11 @@ function resolveItem(ctx: AnalysisContext, reading: Reading, item: Item): { figu
     if (!resolved.code) return { title: printed, result: { kind: 'none', reason: resolved.reason ?? t('"{0}" is not a figure the checker knows', printed) } };
     const name = ctx.codes.lookup(resolved.code, ctx.report.year)?.name ?? item.functionLine.parts[item.functionLine.parts.length - 1].name;
     const lineScope = ctx.report.tables.has('general_expense') ? 'general' : scope;
-    return { figureId: `function:${resolved.code}`, title: `${name}（${resolved.code}）`, result: resolveCode(ctx, 'function', resolved.code, lineScope, name) };
+    return { figureId: codeFigureId('function', resolved.code), title: `${name}（${resolved.code}）`, result: resolveCode(ctx, 'function', resolved.code, lineScope, name) };
   }
   if (item.code) {
     const name = ctx.codes.lookup(item.code.code, ctx.report.year)?.name ?? normalizeLabel(item.window).replace(/[（(][0-9]+[）)]$/, '');
-    return { figureId: `${item.code.system}:${item.code.code}`, title: `${name}（${item.code.code}）`, result: resolveCode(ctx, item.code.system, item.code.code, scope, name) };
+    return { figureId: codeFigureId(item.code.system, item.code.code), title: `${name}（${item.code.code}）`, result: resolveCode(ctx, item.code.system, item.code.code, scope, name) };
   }
   if (item.match) return { figureId: item.match.figure.id, title: item.match.figure.title, result: resolveNamed(ctx, item.match.figure) };
   if (item.kind === 'money') {
@@ -120,7 +122,7 @@ function resolveItem(ctx: AnalysisContext, reading: Reading, item: Item): { figu
       const code = ctx.codes.classOfLabel(trailing.slice(i));
       if (code) {
         const name = ctx.codes.lookup(code, ctx.report.year)?.name ?? trailing.slice(i);
-        return { figureId: `function:${code}`, title: `${name}（${code}）`, result: resolveCode(ctx, 'function', code, scope, name) };
+        return { figureId: codeFigureId('function', code), title: `${name}（${code}）`, result: resolveCode(ctx, 'function', code, scope, name) };
       }
     }
     const project = resolveProject(ctx, trailing);

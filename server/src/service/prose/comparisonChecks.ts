@@ -4,6 +4,7 @@ import type { ExecutedComparison } from './executedComparisons';
 import type { ClaimRecord } from './claims';
 import type { ItemState, SectionScope } from './checkScope';
 import type { ClaimFigure } from './types';
+import { codeOf, executedFigureId } from './figureIds';
 import { printLike, printPercent, showWan, textUnit, unitFactor, valueInWan } from './values';
 import { printedSign } from './checkScope';
 
@@ -23,7 +24,7 @@ export function checkComparison(scope: SectionScope, comparison: ExecutedCompari
   const unit = ctx.report.unit;
   const baseSpan = spanOf(base.start, base.end);
   const currentSpan = spanOf(current.start, current.end);
-  const baseRecord = ledger.claim('amount', baseSpan, base.text, sentence, title, figureId ? `executed:${figureId}` : undefined);
+  const baseRecord = ledger.claim('amount', baseSpan, base.text, sentence, title, figureId ? executedFigureId(figureId) : undefined);
   const currentRecord = ledger.claim('amount', currentSpan, current.text, sentence, title, figureId);
   const changeSpan = pct ? spanOf(pct.start, pct.end) : spanOf(comparison.wordStart, comparison.wordEnd);
   const changeRecord = ledger.claim('change', changeSpan, pct?.text ?? comparison.word, sentence, title, figureId);
@@ -64,7 +65,7 @@ export function checkComparison(scope: SectionScope, comparison: ExecutedCompari
   }
 
   // A: last year's 执行数, when the report gives it.
-  const code = figureId?.startsWith('function:') ? figureId.slice(9) : undefined;
+  const code = codeOf(figureId, 'function');
   const previous = code ? ctx.report.previous.executed.functions.get(code) : undefined;
   if (previous && !(previous.amount.blank && previous.span.start === previous.span.end)) {
     const previousWan = previous.amount.value.times(ctx.report.previous.unit === '元' ? new Dec(1).div(10000) : new Dec(1));

@@ -1,8 +1,9 @@
 import { compareSum, ZERO } from '../amount/rounding';
 import type { Dec } from '../amount/rounding';
 import { t } from '../i18n/l10n';
-import { descendantsOf, figureDef, relationOf } from './dictionary';
+import { descendantsOf, figureDef, isPartOf, relationOf } from './dictionary';
 import type { Relation } from './dictionary';
+import type { NamedFigureId } from './figureIds';
 import { resolveNamed } from './figures';
 import type { Outcome } from './claims';
 import type { ClaimFigure } from './types';
@@ -42,7 +43,7 @@ export function checkLists(scope: SectionScope): void {
       for (const candidate of [whole, ...inRange]) {
         if (done.has(candidate.item.id) || !candidate.figureId) continue;
         const r = relationOf(candidate.figureId);
-        if (!r || !inRange.some((s) => s !== candidate && r.parts.includes(s.figureId ?? ''))) continue;
+        if (!r || !inRange.some((s) => s !== candidate && isPartOf(r, s.figureId))) continue;
         done.add(candidate.item.id);
         relationCheck(scope, { whole: candidate, relation: r, inRange });
       }
@@ -58,7 +59,7 @@ export function checkLists(scope: SectionScope): void {
 /** Values of the parts of a relation from what the list states, the parts' own parts, or a table 0. */
 function relationCheck(scope: SectionScope, { whole, relation, inRange }: { readonly whole: ItemState; readonly relation: Relation; readonly inRange: readonly ItemState[] }): void {
   const ctx = scope.ctx;
-  const memberOf = (id: string, depth: number): Member | undefined => {
+  const memberOf = (id: NamedFigureId, depth: number): Member | undefined => {
     const stated = inRange.find((s) => s !== whole && s.figureId === id);
     if (stated) return { value: stated.value, decimals: stated.item.token.decimals, states: [stated], shown: stated.item.token.text };
     const sub = relationOf(id);
