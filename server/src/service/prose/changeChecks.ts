@@ -74,12 +74,20 @@ function currents(subject: Subject, span: (s: number, e: number) => Span): Curre
   return result;
 }
 
+/** A previous-year figure of the subject, in 万元 (`from`: last year's report, when it comes from there). */
+interface PreviousValue {
+  readonly value: Dec;
+  readonly decimals: number;
+  readonly span?: Span;
+  readonly from?: string;
+}
+
 /**
  * The previous: block's value for the subject, in 万元; what the block lacks, from last year's
  * report of the same department when the analysis has it (AnalysisContext.lastYear, no span:
  * it is in another file, which `from` names).
  */
-function previousValue(ctx: AnalysisContext, subject: Subject): { value: Dec; decimals: number; span?: Span; from?: string } | undefined {
+function previousValue(ctx: AnalysisContext, subject: Subject): PreviousValue | undefined {
   const id = subject.figureId;
   if (!id) return undefined;
   const previous = ctx.report.previous;
@@ -122,14 +130,15 @@ interface ChangeClaim {
   readonly delta?: StatedPart & { readonly wan: Dec; readonly signed: Dec };
   readonly rate?: StatedPart;
   readonly flat?: { readonly span: Span; readonly record: ClaimRecord; readonly text: string };
+  /** The base: last year's figure of the subject, when previous: or last year's report gives it. */
+  readonly previous?: PreviousValue;
 }
 
-/** A previous-year figure of the subject, in 万元. */
-interface PreviousValue {
-  readonly value: Dec;
-  readonly decimals: number;
-  readonly span?: Span;
-  readonly from?: string;
+/** A change with both a Δ and a rate (增加 203.20 万元，增长 62.33%). */
+type DeltaAndRate = ChangeClaim & { readonly delta: NonNullable<ChangeClaim['delta']>; readonly rate: StatedPart };
+
+function hasDeltaAndRate(claim: ChangeClaim): claim is DeltaAndRate {
+  return claim.delta !== undefined && claim.rate !== undefined;
 }
 
 export function checkChange(scope: SectionScope, change: Change): ClaimRecord[] {
@@ -168,6 +177,7 @@ export function checkChange(scope: SectionScope, change: Change): ClaimRecord[] 
     delta: delta && deltaWan ? { ...delta, wan: deltaWan, signed: direction < 0 ? deltaWan.negated() : deltaWan } : undefined,
     rate,
     flat,
+    previous: previousValue(ctx, subject),
   };
 
   // Directions: 增加 … 增长 / 减少 … 下降.
@@ -176,12 +186,11 @@ export function checkChange(scope: SectionScope, change: Change): ClaimRecord[] 
     claim.delta.record.add({ outcome: 'bad', figures });
     claim.rate.record.add({ outcome: 'bad', figures });
     ledger.issue('text/change', claim.rate.span, t('"{0}" and "{1}" point in opposite directions', claim.delta.word, claim.rate.word), { related: [{ span: claim.delta.span, message: claim.delta.word }] });
-  } else if (claim.delta && claim.rate) {
-    checkPercentOfChange(ctx, claim, claim.delta, claim.rate);
+  } else if (hasDeltaAndRate(claim)) {
+    checkPercentOfChange(ctx, claim);
   }
 
-  const previous = previousValue(ctx, subject);
-  if (previous) checkAgainstPrevious(ctx, claim, previous);
+  if (claim.previous) checkAgainstPrevious(ctx, { ...claim, previous: claim.previous });
   impliedPrevious(ctx, claim, records);
   return records;
 }
@@ -215,11 +224,9 @@ function impliedPrevious(ctx: AnalysisContext, claim: ChangeClaim, records: read
 }
 
 /** The rate of a change against its Δ: Δ ÷ (current − Δ) × 100. */
-function checkPercentOfChange(ctx: AnalysisContext, claim: ChangeClaim, stated: NonNullable<ChangeClaim['delta']>, rate: StatedPart): void {
-  const pct = rate.token;
-  const delta = stated.token;
-  const { wan: deltaWan, signed: signedDelta, record: deltaRecord, span: deltaSpan } = stated;
-  const { record: pctRecord, span: pctSpan } = rate;
+function checkPercentOfChange(ctx: AnalysisContext, claim: DeltaAndRate): void {
+  const { token: delta, wan: deltaWan, signed: signedDelta, record: deltaRecord, span: deltaSpan } = claim.delta;
+  const { token: pct, record: pctRecord, span: pctSpan } = claim.rate;
   let zeroBase: { formula: string; figures: ClaimFigure[] } | undefined;
   let negative: { formula: string; cur: Current; base: Dec; figures: ClaimFigure[] } | undefined;
   let first: { exact: Dec; formula: string; figures: ClaimFigure[] } | undefined;
@@ -278,8 +285,8 @@ function checkPercentOfChange(ctx: AnalysisContext, claim: ChangeClaim, stated: 
 }
 
 /** The Δ, the rate and 持平 against last year's figure (previous: or last year's report). */
-function checkAgainstPrevious(ctx: AnalysisContext, claim: ChangeClaim, previous: PreviousValue): void {
-  const { subject, currents: curs, direction } = claim;
+function checkAgainstPrevious(ctx: AnalysisContext, claim: ChangeClaim & { readonly previous: PreviousValue }): void {
+  const { subject, currents: curs, direction, previous } = claim;
   const shownPrevious = showWan(previous.value, previous.decimals);
   const previousFigure: ClaimFigure = previous.span
     ? { label: t('{0}, previous year (previous:)', subject.title), value: shownPrevious, source: 'previous', spans: [previous.span] }
