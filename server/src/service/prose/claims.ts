@@ -1,6 +1,7 @@
 import type { Span } from '../yaml/ast';
 import type { Severity } from '../findings';
 import type { Claim, ClaimFigure, ClaimKind, ClaimStatus, ProseIssue, ProseRuleId } from './types';
+import type { ClaimFigureId } from './figureIds';
 
 /**
  * The result of one comparison a claim takes part in. A claim is mismatched when any of its
@@ -40,7 +41,7 @@ export class ClaimRecord {
     readonly text: string,
     readonly sentence: string,
     readonly section: string,
-    readonly figure?: string,
+    readonly figure?: ClaimFigureId,
   ) {}
 
   add(check: Check): void {
@@ -122,7 +123,7 @@ export class Ledger {
   readonly claims: ClaimRecord[] = [];
   readonly issues: ProseIssue[] = [];
 
-  claim(kind: ClaimKind, span: Span, text: string, sentence: string, section: string, figure?: string): ClaimRecord {
+  claim(kind: ClaimKind, span: Span, text: string, sentence: string, section: string, figure?: ClaimFigureId): ClaimRecord {
     const record = new ClaimRecord(kind, span, text, sentence, section, figure);
     this.claims.push(record);
     return record;

@@ -1,13 +1,12 @@
 import { comparePrinted, Dec, HUNDRED, ZERO } from '../amount/rounding';
 import { t } from '../i18n/l10n';
-import type { Span } from '../yaml/ast';
 import type { ExecutedComparison } from './executedComparisons';
 import type { ClaimRecord } from './claims';
-import type { AnalysisContext } from './context';
-import type { ItemState } from './checks';
+import type { ItemState, SectionScope } from './checkScope';
 import type { ClaimFigure } from './types';
+import { codeOf, executedFigureId } from './figureIds';
 import { printLike, printPercent, showWan, textUnit, unitFactor, valueInWan } from './values';
-import { printedSign } from './checks';
+import { printedSign } from './checkScope';
 
 /**
  * 执行数为 A，预算安排 B，比执行数增加 C% (issue 13). B is the item's own figure: it must be the
@@ -16,21 +15,16 @@ import { printedSign } from './checks';
  * table's exact figure too, since authors compute from either — and its word must go the way
  * the figures go. A base of 0 has no rate: 增加100% from 0 is flagged.
  */
-export function checkComparison(
-  ctx: AnalysisContext,
-  comparison: ExecutedComparison,
-  subject: ItemState | undefined,
-  spanOf: (start: number, end: number) => Span,
-  sentence: string,
-  title: string,
-): ClaimRecord[] {
+export function checkComparison(scope: SectionScope, comparison: ExecutedComparison, subject: ItemState | undefined): ClaimRecord[] {
+  const { ctx, title, spanOf } = scope;
+  const sentence = scope.sentenceOf(comparison.base.start);
   const ledger = ctx.ledger;
   const figureId = subject?.figureId;
   const { base, current, pct } = comparison;
   const unit = ctx.report.unit;
   const baseSpan = spanOf(base.start, base.end);
   const currentSpan = spanOf(current.start, current.end);
-  const baseRecord = ledger.claim('amount', baseSpan, base.text, sentence, title, figureId ? `executed:${figureId}` : undefined);
+  const baseRecord = ledger.claim('amount', baseSpan, base.text, sentence, title, figureId ? executedFigureId(figureId) : undefined);
   const currentRecord = ledger.claim('amount', currentSpan, current.text, sentence, title, figureId);
   const changeSpan = pct ? spanOf(pct.start, pct.end) : spanOf(comparison.wordStart, comparison.wordEnd);
   const changeRecord = ledger.claim('change', changeSpan, pct?.text ?? comparison.word, sentence, title, figureId);
@@ -71,7 +65,7 @@ export function checkComparison(
   }
 
   // A: last year's 执行数, when the report gives it.
-  const code = figureId?.startsWith('function:') ? figureId.slice(9) : undefined;
+  const code = codeOf(figureId, 'function');
   const previous = code ? ctx.report.previous.executed.functions.get(code) : undefined;
   if (previous && !(previous.amount.blank && previous.span.start === previous.span.end)) {
     const previousWan = previous.amount.value.times(ctx.report.previous.unit === '元' ? new Dec(1).div(10000) : new Dec(1));

@@ -3,6 +3,7 @@ import type { CheckSettings } from '../rules/ruleTypes';
 import type { Span } from '../yaml/ast';
 import type { ClaimRecord, Ledger } from './claims';
 import type { FigureContext } from './figures';
+import type { FigureId } from './figureIds';
 import type { LastYear } from '../crossYear/lastYear';
 
 /**
@@ -12,7 +13,7 @@ import type { LastYear } from '../crossYear/lastYear';
 export interface PreviousFact {
   /** Figure id (the group of same figures, with the fund scope for generic figures). */
   readonly key: string;
-  readonly figure: string;
+  readonly figure: FigureId;
   readonly value: Dec;
   readonly decimals: number;
   /** How far the true value may be from `value`: the rounding of the printed figures it comes from. */

@@ -1,13 +1,15 @@
 import figuresData from '../../../../data/labels/figures.json';
 import sectionsData from '../../../../data/labels/sections.json';
 import type { Section } from '../model/types';
+import { namedFigureId } from './figureIds';
+import type { FigureId, NamedFigureId } from './figureIds';
 
 /** A path of figures.json: a figure path, or one tried only under a condition. */
 export type PathSpec = string | { readonly when: Condition; readonly path: string };
 export type Condition = 'general-only' | 'fiscal-only';
 
 export interface FigureDef {
-  readonly id: string;
+  readonly id: NamedFigureId;
   readonly title: string;
   readonly paths: readonly PathSpec[];
   /** Id in the previous: block. */
@@ -18,7 +20,7 @@ export interface FigureDef {
   /** For counts of units: only the units of this 单位性质 (行政, 参公, 事业). */
   readonly nature?: string;
   /** A part of another figure (its id): never compared with that whole as if it were it. */
-  readonly within?: string;
+  readonly within?: NamedFigureId;
 }
 
 export interface Topic {
@@ -32,8 +34,13 @@ export interface Topic {
 export type CodeSystemKey = 'function' | 'economic' | 'government';
 
 export interface Relation {
-  readonly whole: string;
-  readonly parts: readonly string[];
+  readonly whole: NamedFigureId;
+  readonly parts: readonly NamedFigureId[];
+}
+
+/** Whether a figure is one of the parts of a relation. */
+export function isPartOf(relation: Relation, id: FigureId | undefined): boolean {
+  return id !== undefined && (relation.parts as readonly FigureId[]).includes(id);
 }
 
 interface RawFigure { title: string; paths: PathSpec[]; previous?: string; kind?: string; within?: string }
@@ -41,10 +48,10 @@ interface RawTopic { id: string; title: string; scope?: string; claims?: boolean
 
 const FIGURES = new Map<string, FigureDef>();
 for (const [id, raw] of Object.entries(figuresData.figures as Record<string, RawFigure>)) {
-  FIGURES.set(id, { id, title: raw.title, paths: raw.paths, previous: raw.previous ?? id, kind: raw.kind === 'count' ? 'count' : 'money', within: raw.within });
+  FIGURES.set(id, { id: namedFigureId(id), title: raw.title, paths: raw.paths, previous: raw.previous ?? id, kind: raw.kind === 'count' ? 'count' : 'money', within: raw.within === undefined ? undefined : namedFigureId(raw.within) });
 }
 for (const [id, raw] of Object.entries(figuresData.counts as Record<string, { title: string; count: FigureDef['count']; nature?: string }>)) {
-  FIGURES.set(id, { id, title: raw.title, paths: [], previous: id, kind: 'count', count: raw.count, nature: raw.nature });
+  FIGURES.set(id, { id: namedFigureId(id), title: raw.title, paths: [], previous: id, kind: 'count', count: raw.count, nature: raw.nature });
 }
 
 /** Label text as compared: no spaces or quotes, brackets full-width. */
@@ -186,7 +193,7 @@ export function codePaths(system: CodeSystemKey, scope: string): readonly PathSp
   return [...(table[scope] ?? []), ...(scope === 'general_basic' ? table.general ?? [] : []), ...(table['*'] ?? [])];
 }
 
-export const RELATIONS: readonly Relation[] = figuresData.relations as Relation[];
+export const RELATIONS: readonly Relation[] = (figuresData.relations as Array<{ whole: string; parts: string[] }>).map((r) => ({ whole: namedFigureId(r.whole), parts: r.parts.map(namedFigureId) }));
 
 /** Groups of figures that are equal in every year (收入总计 = 支出总计). */
 export const SAME_GROUPS: ReadonlyArray<readonly string[]> = figuresData.same as string[][];
@@ -197,14 +204,14 @@ export function groupKey(figureId: string): string {
   return group ? group[0] : figureId;
 }
 
-export function relationOf(whole: string): Relation | undefined {
+export function relationOf(whole: FigureId): Relation | undefined {
   return RELATIONS.find((r) => r.whole === whole);
 }
 
 /** Every figure that is a part (at any depth) of `whole`. */
-export function descendantsOf(whole: string): Set<string> {
-  const result = new Set<string>();
-  const visit = (id: string): void => {
+export function descendantsOf(whole: NamedFigureId): Set<FigureId> {
+  const result = new Set<FigureId>();
+  const visit = (id: NamedFigureId): void => {
     for (const part of relationOf(id)?.parts ?? []) {
       if (result.has(part)) continue;
       result.add(part);

@@ -7,7 +7,7 @@ import { comparePrinted } from '../amount/rounding';
 import type { Row } from '../model/types';
 import { writtenCode } from './functionLines';
 import type { FunctionLine, FunctionLinePart } from './functionLines';
-import type { Item } from './reader';
+import type { Item } from './reading';
 import type { AnalysisContext } from './context';
 import { textUnit, unitFactor } from './values';
 

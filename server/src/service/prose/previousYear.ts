@@ -4,9 +4,10 @@ import { t } from '../i18n/l10n';
 import { RELATIONS, relationOf } from './dictionary';
 import type { ClaimRecord } from './claims';
 import type { AnalysisContext, PreviousFact } from './context';
-import { previousKeyOf } from './checks';
+import { previousKeyOf } from './changeChecks';
 import { showWan } from './values';
 import type { ClaimFigure } from './types';
+import type { NamedFigureId } from './figureIds';
 
 /** A previous-year value known up to the rounding of the printed figures it comes from. */
 interface Known {
@@ -59,7 +60,7 @@ export function checkPreviousYears(ctx: AnalysisContext): void {
     }
   }
 
-  const known = (id: string, depth: number): Known | undefined => {
+  const known = (id: NamedFigureId, depth: number): Known | undefined => {
     const key = previousKeyOf(id, 'all');
     const fact = key ? byKey.get(key)?.[0] : undefined;
     if (fact) return fromFact(fact);

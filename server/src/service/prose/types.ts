@@ -38,7 +38,10 @@ export interface Claim {
   figures: ClaimFigure[];
   /** Why the claim could not be tied to data (unverified). */
   reason?: string;
-  /** Figure id of the dictionary the claim speaks about, when known. */
+  /**
+   * Id of the figure the claim speaks about, when known (a ClaimFigureId of figureIds.ts: income_total,
+   * function:2040601, executed:function:2040601), as a plain string for the callers of the service.
+   */
   readonly figure?: string;
   /** The sentence the claim stands in. */
   readonly sentence: string;

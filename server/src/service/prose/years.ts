@@ -1,7 +1,7 @@
 import { t } from '../i18n/l10n';
 import type { AnalysisContext } from './context';
 import type { SectionCheck } from './checks';
-import type { YearMention } from './reader';
+import type { YearMention } from './reading';
 import type { ClaimFigure } from './types';
 
 /**
