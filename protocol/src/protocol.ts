@@ -9,12 +9,16 @@ import type { Position, Range, TextEdit } from 'vscode-languageserver-protocol';
  * plain LSP (the ledger notification is opt-in, see InitializationOptions).
  *
  * This module is its own project (protocol/): types and declarations only, no logic, imported by
- * the server and the client alike. The types of the wire are written out here rather than taken
- * from the service, which the server assigns to them (so a change of the service's types that
- * the wire cannot carry fails to compile in the server, not at run time in the client).
+ * the server and the client alike. The types of the wire are written out here; the service takes
+ * the ones it shares with the wire (Outcome, ClaimCounts) from here, and assigns its other values
+ * to them (so a change the wire cannot carry fails to compile in the server, not at run time in
+ * the client).
  */
 
-/** How a rule ended on a document (the service's ledger outcome). */
+/**
+ * How a rule ended on a document (the ledger of checks). `internal-error`: the rule met a bug of
+ * the checker — nothing is known about what it checks, and the bug is reported apart.
+ */
 export type Outcome = 'passed' | 'failed' | 'not-applicable' | 'could-not-check' | 'internal-error' | 'off';
 
 /** A classification of codes: 支出功能分类, 部门预算支出经济分类, 政府预算支出经济分类. */
