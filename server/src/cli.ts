@@ -25,7 +25,7 @@ import { CommandIO, isHelp, usageOr } from './commands/args';
 import { parseSettings, settingsProblemText } from './service/settingsInput';
 import { collectReports, inputProblemText, readReportBytes, ReportFileSystem } from './node/reportFiles';
 import { decodeReport, ENCODING_LABELS } from './service/yaml/encoding';
-import { notUtf8Result } from './service/rules/encodingGate';
+import { notUtf8Result } from './service/rules/inputGates';
 import { ENCODING_RULE_ID } from './service/rules/structure/encodingRule';
 import { toCheckSettings } from './service/settings';
 import { describeError } from './service/i18n/plainError';

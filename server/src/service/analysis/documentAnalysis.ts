@@ -6,7 +6,7 @@ import type { CheckSettings, ValidationResult } from '../rules/ruleTypes';
 import type { Span } from '../yaml/ast';
 import { Messages, t, withMessages } from '../i18n/l10n';
 import { runRules } from '../rules/validate';
-import { encodingGate, sizeGate } from '../rules/encodingGate';
+import { encodingGate, sizeGate } from '../rules/inputGates';
 import { analyzeProse, claimAt } from '../prose/analyze';
 import { describeClaim } from '../prose/describe';
 import type { Claim, ProseAnalysis } from '../prose/types';
