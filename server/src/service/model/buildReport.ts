@@ -6,6 +6,7 @@ import { AMOUNT_COLUMNS, ITEM_LISTS, TABLE_DEFS, isTableKey } from './tableDefs'
 import { parseItemLabel } from './itemLabels';
 import { knownKeys, nearestKey } from '../schema/keyTypos';
 import { UNKNOWN_COLUMN } from './columnValues';
+import { NodeBlockCache } from './nodeBlocks';
 import type {
   Cell, CodeRef, Indicator, ItemEntry, Previous, PreviousFigures, Report, ReportKind, Row, RowKind, Section, Table, TableDef, TableKey, TextValue, UnitEntry,
 } from './types';
@@ -77,9 +78,34 @@ class ReportBuilder {
     const declared = getValue(map, 'columns');
     const declaredColumns = isSeq(declared) ? declared.items.filter(isScalar).map((s) => s.value) : undefined;
     const rowAmounts = new Set(def.rowAmounts ?? []);
+    const signature = amountSignature(rowAmounts);
     const totalNode = getValue(map, 'total');
     const rowsNode = getValue(map, 'rows');
-    const rows = isSeq(rowsNode) ? rowsNode.items.filter(isMap).map((r, i) => this.row(r, i, rowAmounts)) : [];
+    const rowNodes: YMap[] = [];
+    if (isSeq(rowsNode)) for (const item of rowsNode.items) if (isMap(item)) rowNodes.push(item);
+    // Rows are built a block at a time (model/nodeBlocks.ts): an unchanged block gives back its
+    // rows, their problems and the columns they print without a look-up per row.
+    const rows: Row[] = [];
+    const columns = new Set<string>(declaredColumns?.filter((c) => AMOUNT_COLUMNS.has(c)) ?? []);
+    const total = isMap(totalNode) ? this.row(totalNode, -1, rowAmounts) : undefined;
+    if (total) addColumns(columns, total);
+    const blocks = ROW_BLOCKS.values(rowNodes.length, (i) => rowNodes[i], (start) => `${start}|${signature}`, (start, end) => {
+      const problems: ModelProblem[] = [];
+      const builder = new ReportBuilder(problems);
+      const built: Row[] = [];
+      const printed = new Set<string>();
+      for (let i = start; i < end; i++) {
+        const row = builder.row(rowNodes[i], i, rowAmounts, signature);
+        built.push(row);
+        addColumns(printed, row);
+      }
+      return { rows: built, problems, columns: [...printed] };
+    });
+    for (const block of blocks) {
+      for (const row of block.rows) rows.push(row);
+      if (block.problems.length > 0) this.problems.push(...block.problems);
+      for (const column of block.columns) columns.add(column);
+    }
     const scalars = new Map<string, Cell>();
     const unreadableScalars = new Set<string>();
     const scalarKeys = def.scalars ?? ITEM_LISTS[def.key]?.scalars ?? [];
@@ -116,9 +142,6 @@ class ReportBuilder {
       const value = getValue(map, key);
       if (isSeq(value)) lists.set(key, value.items.filter(isMap).map((entry, i) => this.itemEntry(entry, i)));
     }
-    const total = isMap(totalNode) ? this.row(totalNode, -1, rowAmounts) : undefined;
-    const columns = new Set<string>(declaredColumns?.filter((c) => AMOUNT_COLUMNS.has(c)) ?? []);
-    for (const row of total ? [total, ...rows] : rows) for (const key of row.cells.keys()) if (AMOUNT_COLUMNS.has(key)) columns.add(key);
     // Item lists printed by column (财政拨款收支总表, a 单位 财务收支预算总表) print these columns too.
     for (const record of [...groups.values(), ...[...lists.values()].flat()]) for (const key of record.cells.keys()) if (AMOUNT_COLUMNS.has(key)) columns.add(key);
     return {
@@ -146,8 +169,7 @@ class ReportBuilder {
    * is (the incremental parser keeps the node of an unchanged row, and its spans follow the
    * row when text above it changes); only the row's position is set per version.
    */
-  private row(node: YMap, index: number, rowAmounts: ReadonlySet<string>): Row {
-    const signature = rowAmounts.size ? [...rowAmounts].join(',') : '';
+  row(node: YMap, index: number, rowAmounts: ReadonlySet<string>, signature = amountSignature(rowAmounts)): Row {
     let perNode = ROW_CACHE.get(node);
     let cached = perNode?.get(signature);
     if (!cached) {
@@ -160,7 +182,7 @@ class ReportBuilder {
       }
       perNode.set(signature, cached);
     }
-    this.problems.push(...cached.problems);
+    if (cached.problems.length > 0) this.problems.push(...cached.problems);
     // A row that moved gets a copy with its new index, kept as the node's row from now on. A
     // plain copy, not a prototype link: objects with one prototype each would give every row
     // its own hidden class and make every property read in the rules a slow megamorphic lookup.
@@ -313,6 +335,11 @@ class ReportBuilder {
   }
 }
 
+/** Adds a row's amount columns to its table's (a column seen once is not looked up again). */
+function addColumns(columns: Set<string>, row: Row): void {
+  for (const key of row.cells.keys()) if (!columns.has(key) && AMOUNT_COLUMNS.has(key)) columns.add(key);
+}
+
 /** Keys whose misspelling makes a row's place in its table unknown (its kind and its parent). */
 const PLACING_KEYS = ['code', 'unit', 'group', 'item'];
 
@@ -347,6 +374,14 @@ function parseAmountOk(textValue: string) {
   if (!parsed.ok) throw new Error('unreachable: blank amount');
   return parsed.amount;
 }
+
+/** The key of a table's extra amount keys in ROW_CACHE (computed once per table, not per row). */
+function amountSignature(rowAmounts: ReadonlySet<string>): string {
+  return rowAmounts.size ? [...rowAmounts].join(',') : '';
+}
+
+/** Blocks of rows of a table: their row models, model problems and printed amount columns. */
+const ROW_BLOCKS = new NodeBlockCache<{ readonly rows: readonly Row[]; readonly problems: readonly ModelProblem[]; readonly columns: readonly string[] }>();
 
 /** Row models by YAML node (and by the table's extra amount keys). */
 const ROW_CACHE = new WeakMap<YMap, Map<string, { core: Row; problems: readonly ModelProblem[] }>>();

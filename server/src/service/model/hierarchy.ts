@@ -23,34 +23,49 @@ export interface RowTree {
 /** Whether a code row's code has the shape of its table's classification (3/5/7 or 3/5 digits). */
 export function isPlaceable(row: Row, classification: Classification | undefined): boolean {
   // A misspelt code, unit, group or item key (`cdoe:`): what the row is, is unknown.
-  if (row.unreadable.has('code') || row.unreadable.has('unit') || row.unreadable.has('group') || row.unreadable.has('item')) return false;
+  if (row.unreadable.size > 0 && (row.unreadable.has('code') || row.unreadable.has('unit') || row.unreadable.has('group') || row.unreadable.has('item'))) return false;
   if (row.kind !== 'code' || !row.code || !classification) return true;
   const digits = row.code.digits;
-  if (!/^\d+$/.test(digits)) return false;
-  return classification === 'function' ? /^2/.test(digits) && [3, 5, 7].includes(digits.length) : /^[35]/.test(digits) && [3, 5].includes(digits.length);
+  if (!allDigits(digits)) return false;
+  const length = digits.length;
+  return classification === 'function' ? digits.charCodeAt(0) === 0x32 && (length === 3 || length === 5 || length === 7) : (digits.charCodeAt(0) === 0x33 || digits.charCodeAt(0) === 0x35) && (length === 3 || length === 5);
 }
+
+function allDigits(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
+}
+
+/** The children of a row without any (most rows): one shared empty list, never written to. */
+const NO_CHILDREN: readonly number[] = Object.freeze([]);
 
 export function buildRowTree(rows: readonly Row[], classification?: Classification): RowTree {
   const parent: number[] = new Array(rows.length).fill(-1);
-  const children: number[][] = rows.map(() => []);
+  const children: Array<readonly number[]> = new Array(rows.length).fill(NO_CHILDREN);
   const top: number[] = [];
   const unplaced: number[] = [];
   const stack: number[] = [];
-  rows.forEach((row, index) => {
+  for (let index = 0; index < rows.length; index++) {
+    const row = rows[index];
     if (!isPlaceable(row, classification)) {
       unplaced.push(index);
-      return;
+      continue;
     }
     while (stack.length > 0 && !accepts(rows[stack[stack.length - 1]], row)) stack.pop();
     if (stack.length > 0) {
       const p = stack[stack.length - 1];
       parent[index] = p;
-      children[p].push(index);
+      if (children[p] === NO_CHILDREN) children[p] = [index];
+      else (children[p] as number[]).push(index);
     } else {
       top.push(index);
     }
     if (row.kind === 'unit' || row.kind === 'group' || row.kind === 'code') stack.push(index);
-  });
+  }
   return { parent, children, top, unplaced };
 }
 

@@ -68,11 +68,40 @@ export function memoized(run: RuleRun, node: object, key: string, compute: (run:
   replay(run, recording);
 }
 
+interface DependentRecording extends Recording {
+  readonly dependencies: readonly object[];
+}
+
+const dependentRecordings = new WeakMap<object, Map<string, DependentRecording>>();
+
+/**
+ * `memoized` for a result that depends on other nodes besides its own (a subtotal row on the
+ * rows under it): replayed while `dependencies` are the same nodes in the same order — a
+ * pointer comparison each, where a key naming them would cost a string per dependency.
+ */
+export function memoizedWith(run: RuleRun, node: object, key: string, dependencies: readonly object[], compute: (run: RuleRun) => void): void {
+  let recording = dependentRecordings.get(node)?.get(key);
+  if (!recording || !sameObjects(recording.dependencies, dependencies)) {
+    recording = { dependencies, checks: 0, reasons: [], reports: [], relations: [] };
+    compute(recorder(recording));
+    store(dependentRecordings, node, key, recording);
+  }
+  replay(run, recording);
+}
+
+function sameObjects(a: readonly object[], b: readonly object[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** Items per block of `memoizedEach`: small enough that an edit recomputes little, large enough that 10,000 rows are 160 look-ups. */
 const BLOCK = 64;
 
 interface BlockRecording extends Recording {
   readonly nodes: readonly object[];
+  /** Where the block started when an item's result depends on its position (see `positional`); -1 otherwise. */
+  readonly start: number;
 }
 
 /** Recordings of blocks of items, by the node of a block's first item. */
@@ -84,24 +113,30 @@ const blocks = new WeakMap<object, Map<string, BlockRecording>>();
  * replay, so an edit costs a pointer comparison per unchanged row. A block with a changed item
  * falls back to the per-item recordings, so only the changed item is checked again.
  */
-export function memoizedEach<T>(run: RuleRun, items: readonly T[], nodeOf: (item: T) => object, key: string, compute: (run: RuleRun, item: T) => void): void {
+export function memoizedEach<T>(run: RuleRun, items: readonly T[], nodeOf: (item: T) => object, key: string, compute: (run: RuleRun, item: T) => void, positional?: (item: T) => boolean): void {
   for (let start = 0; start < items.length; start += BLOCK) {
     const end = Math.min(items.length, start + BLOCK);
     const first = nodeOf(items[start]);
     const block = blocks.get(first)?.get(key);
-    if (block && block.nodes.length === end - start && sameNodes(block.nodes, items, start, nodeOf)) {
+    if (block && block.nodes.length === end - start && (block.start < 0 || block.start === start) && sameNodes(block.nodes, items, start, nodeOf)) {
       replay(run, block);
       continue;
     }
     const nodes: object[] = [];
-    const recording: BlockRecording = { nodes, checks: 0, reasons: [], reports: [], relations: [] };
+    let atPosition = false;
+    const recording: { -readonly [K in keyof BlockRecording]: BlockRecording[K] } = { nodes, start: -1, checks: 0, reasons: [], reports: [], relations: [] };
     const into = recorder(recording);
     for (let i = start; i < end; i++) {
       const item = items[i];
       const node = nodeOf(item);
       nodes.push(node);
-      memoized(into, node, key, (r) => compute(r, item));
+      // An item whose result names its position (a row labelled by its number) is recorded per
+      // position, and its block is replayed only where it was recorded.
+      const here = positional?.(item) ?? false;
+      atPosition ||= here;
+      memoized(into, node, here ? `${key}|@${i}` : key, (r) => compute(r, item));
     }
+    if (atPosition) recording.start = start;
     store(blocks, first, key, recording);
     replay(run, recording);
   }

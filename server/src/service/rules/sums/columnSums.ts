@@ -6,7 +6,7 @@ import { columnTitle, tableTitle } from '../../schema/schemaInfo';
 import type { Row, Table } from '../../model/types';
 import type { Rule, RuleContext, RuleRun } from '../ruleTypes';
 import { checkSum, Term } from './sumCheck';
-import { contextKey, idOf, memoized } from '../memo';
+import { contextKey, memoizedWith } from '../memo';
 import { labelUsesIndex } from './rowRelations';
 
 function terms(table: Table, rows: readonly Row[], column: string): Term[] | undefined {
@@ -93,13 +93,22 @@ export const hierarchyTotals: Rule = {
         continue;
       }
       const key = `sum/hierarchy|${table.key}|${[...table.columns].sort().join(',')}|${contextKey(context)}`;
-      table.rows.forEach((row, index) => {
-        const children = tree.children[index].map((i) => table.rows[i]);
-        if (children.length === 0) return;
-        // A subtotal's result depends on its own row and exactly which rows are under it.
-        const members = [row, ...children].map((r) => (labelUsesIndex(r) ? `${idOf(r.node)}:${r.index}` : String(idOf(r.node)))).join(',');
-        memoized(run, row.node, `${key}|${members}`, (r) => compare(context, r, table, row, children, `${tableTitle(table.key)}「${rowLabel(row)}」`, 'subtotal=Σchildren'));
-      });
+      const title = tableTitle(table.key);
+      for (let index = 0; index < table.rows.length; index++) {
+        const below = tree.children[index];
+        if (below.length === 0) continue;
+        const row = table.rows[index];
+        const children = below.map((i) => table.rows[i]);
+        // A subtotal's result depends on its own row and exactly which rows are under it (and
+        // on their positions where a row is named by its number).
+        const dependencies: object[] = [row.node];
+        let positions = labelUsesIndex(row) ? `|@${row.index}` : '';
+        for (const child of children) {
+          dependencies.push(child.node);
+          if (labelUsesIndex(child)) positions += `|${child.index}`;
+        }
+        memoizedWith(run, row.node, key + positions, dependencies, (r) => compare(context, r, table, row, children, `${title}「${rowLabel(row)}」`, 'subtotal=Σchildren'));
+      }
     }
   },
 };

@@ -4,15 +4,19 @@ import { rowLabel } from '../../model/labels';
 import { COLUMN_RELATIONS, ColumnRelation } from '../../model/tableDefs';
 import { columnTitle, tableKeyTitle, tableTitle } from '../../schema/schemaInfo';
 import type { AmountRecord, Row, Table } from '../../model/types';
-import { contextKey, memoized } from '../memo';
+import { contextKey, memoizedEach } from '../memo';
 import type { Rule, RuleContext, RuleRun } from '../ruleTypes';
 import { checkSum, Term } from './sumCheck';
 
 /** Records that share printed columns: a row table's rows, or the amount groups and entries of an item list table. */
 interface RecordSet {
   readonly table: Table;
-  readonly records: ReadonlyArray<{ readonly record: AmountRecord; readonly label: () => string; readonly row?: Row }>;
   readonly printed: (column: string) => boolean;
+}
+
+interface Labelled {
+  readonly record: AmountRecord;
+  readonly label: () => string;
 }
 
 function derivable(set: RecordSet, column: string): boolean {
@@ -31,23 +35,15 @@ function appliesTo(set: RecordSet, relation: ColumnRelation): boolean {
   return relation.requires.some((c) => set.printed(c));
 }
 
-function recordSets(table: Table): RecordSet[] {
-  const title = tableTitle(table.key);
-  const sets: RecordSet[] = [];
-  if (table.def.shape === 'rows') {
-    const records: Array<{ record: AmountRecord; label: () => string; row?: Row }> = table.rows.map((row) => ({ record: row, label: () => `${title}「${rowLabel(row)}」`, row }));
-    if (table.total) records.unshift({ record: table.total, label: () => `${title}「${t('total row')}」` });
-    sets.push({ table, records, printed: (c) => isPrinted(table, c) });
-  }
-  if (table.groups.size > 0 || table.lists.size > 0) {
-    const records: Array<{ record: AmountRecord; label: () => string }> = [];
-    for (const [key, group] of table.groups) records.push({ record: group, label: () => `${title}「${tableKeyTitle(table.key, key)}」` });
-    for (const entries of table.lists.values()) for (const entry of entries) records.push({ record: entry, label: () => `${title}「${entry.label.value.trim()}」` });
-    const columns = new Set<string>();
-    for (const { record } of records) for (const key of record.cells.keys()) columns.add(key);
-    sets.push({ table, records, printed: (c) => columns.has(c) });
-  }
-  return sets;
+/** The amount groups and entries of an item list table (a row table's rows are walked apart: there are many). */
+function groupRecords(table: Table, title: string): { set: RecordSet; records: Labelled[] } | undefined {
+  if (table.groups.size === 0 && table.lists.size === 0) return undefined;
+  const records: Labelled[] = [];
+  for (const [key, group] of table.groups) records.push({ record: group, label: () => `${title}「${tableKeyTitle(table.key, key)}」` });
+  for (const entries of table.lists.values()) for (const entry of entries) records.push({ record: entry, label: () => `${title}「${entry.label.value.trim()}」` });
+  const columns = new Set<string>();
+  for (const { record } of records) for (const key of record.cells.keys()) columns.add(key);
+  return { set: { table, printed: (c) => columns.has(c) }, records };
 }
 
 function checkRecord(context: RuleContext, run: RuleRun, set: RecordSet, record: AmountRecord, label: () => string, relation: ColumnRelation): void {
@@ -67,6 +63,12 @@ function checkRecord(context: RuleContext, run: RuleRun, set: RecordSet, record:
   checkSum(context, run, { wholeLabel: () => label() + columnTitle(relation.whole), whole, span: record.span, terms, kind: relation.kind ?? 'sum', relation: relation.id, unit: set.table.unit });
 }
 
+function checkRelations(context: RuleContext, run: RuleRun, set: RecordSet, record: AmountRecord, label: () => string, relations: readonly ColumnRelation[]): void {
+  for (const relation of relations) checkRecord(context, run, set, record, label, relation);
+}
+
+const nodeOfRow = (row: Row): object => row.node;
+
 export const rowRelations: Rule = {
   id: 'sum/row',
   area: 'sum',
@@ -76,19 +78,22 @@ export const rowRelations: Rule = {
   run(context, run) {
     const ctx = contextKey(context);
     for (const table of context.report.tables.values()) {
-      for (const set of recordSets(table)) {
+      const title = tableTitle(table.key);
+      if (table.def.shape === 'rows') {
+        const set: RecordSet = { table, printed: (c) => isPrinted(table, c) };
         const relations = COLUMN_RELATIONS.filter((relation) => appliesTo(set, relation));
-        if (relations.length === 0) continue;
-        // A row's result depends on its own cells and on the columns its table prints.
-        const key = `sum/row|${table.key}|${[...table.columns].sort().join(',')}|${ctx}`;
-        for (const { record, label, row } of set.records) {
-          const check = (r: typeof run) => {
-            for (const relation of relations) checkRecord(context, r, set, record, label, relation);
-          };
-          if (row) memoized(run, row.node, labelUsesIndex(row) ? `${key}|${row.index}` : key, check);
-          else check(run);
+        if (relations.length > 0) {
+          if (table.total) checkRelations(context, run, set, table.total, () => `${title}「${t('total row')}」`, relations);
+          // A row's result depends on its own cells and on the columns its table prints; rows
+          // unchanged since the last check are replayed a block at a time.
+          const key = `sum/row|${table.key}|${[...table.columns].sort().join(',')}|${ctx}`;
+          memoizedEach(run, table.rows, nodeOfRow, key, (r, row) => checkRelations(context, r, set, row, () => `${title}「${rowLabel(row)}」`, relations), labelUsesIndex);
         }
       }
+      const grouped = groupRecords(table, title);
+      if (!grouped) continue;
+      const relations = COLUMN_RELATIONS.filter((relation) => appliesTo(grouped.set, relation));
+      for (const { record, label } of grouped.records) checkRelations(context, run, grouped.set, record, label, relations);
     }
   },
 };
