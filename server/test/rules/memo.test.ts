@@ -1,0 +1,76 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { memoizedEach, memoizedWith } from '../../src/service/rules/memo';
+import type { RuleRun } from '../../src/service/rules/ruleTypes';
+import { NodeBlockCache } from '../../src/service/model/nodeBlocks';
+
+/** A run that collects reasons (what each recorded computation wrote). */
+function collector(): { run: RuleRun; reasons: string[] } {
+  const reasons: string[] = [];
+  return { reasons, run: { checked() {}, couldNotCheck: (r) => reasons.push(r), report() {}, relation() {} } };
+}
+
+const nodes = (n: number, tag = 'n'): Array<{ tag: string; i: number }> => Array.from({ length: n }, (_, i) => ({ tag, i }));
+
+test('memoizedEach computes each item once and replays unchanged items', () => {
+  const items = nodes(200);
+  let computed = 0;
+  const check = (list: typeof items) => {
+    const { run, reasons } = collector();
+    memoizedEach(run, list, (x) => x, 'k', (r, x) => { computed++; r.couldNotCheck(`item ${x.i}`); });
+    return reasons;
+  };
+  assert.equal(check(items).length, 200);
+  assert.equal(computed, 200);
+  const edited = [...items];
+  edited[130] = { tag: 'edited', i: 130 };
+  const reasons = check(edited);
+  assert.equal(computed, 201, 'only the changed item is computed again');
+  assert.deepEqual(reasons, items.map((x) => `item ${x.i}`));
+});
+
+test('memoizedEach: a positional item is checked again when rows are inserted above it, even by a whole block', () => {
+  const items = nodes(128);
+  const positional = (x: { i: number }) => x.i === 100;
+  const labels = (list: typeof items) => {
+    const { run, reasons } = collector();
+    memoizedEach(run, list, (x) => x, 'k', (r, x) => r.couldNotCheck(`row ${list.indexOf(x) + 1}`), positional);
+    return reasons;
+  };
+  labels(items);
+  // 64 new rows above: the old blocks start at the same first nodes, 64 places further down.
+  const moved = [...nodes(64, 'new'), ...items];
+  const reasons = labels(moved);
+  assert.equal(reasons[64 + 100], 'row 165', 'the row named by its number has its new number');
+  assert.equal(reasons[64 + 99], 'row 100', 'a row not named by its number is replayed as recorded');
+});
+
+test('memoizedWith recomputes when a dependency is another node', () => {
+  const whole = { w: 1 };
+  const parts = nodes(3);
+  let computed = 0;
+  const run = collector().run;
+  memoizedWith(run, whole, 'k', [whole, ...parts], () => { computed++; });
+  memoizedWith(run, whole, 'k', [whole, ...parts], () => { computed++; });
+  assert.equal(computed, 1);
+  memoizedWith(run, whole, 'k', [whole, parts[0], { tag: 'changed', i: 1 }, parts[2]], () => { computed++; });
+  assert.equal(computed, 2, 'a changed part makes the whole be checked again');
+  memoizedWith(run, whole, 'k', [whole, parts[0]], () => { computed++; });
+  assert.equal(computed, 3, 'a part fewer too');
+});
+
+test('NodeBlockCache reuses blocks whose nodes and key are unchanged', () => {
+  const cache = new NodeBlockCache<string>();
+  const items = nodes(150);
+  const computed: number[] = [];
+  const values = (list: typeof items, key = '') => cache.values(list.length, (i) => list[i], (start) => `${start}${key}`, (start, end) => { computed.push(start); return `${start}-${end}`; });
+  assert.deepEqual(values(items), ['0-64', '64-128', '128-150']);
+  const edited = [...items];
+  edited[70] = { tag: 'x', i: 70 };
+  computed.length = 0;
+  assert.deepEqual(values(edited), ['0-64', '64-128', '128-150']);
+  assert.deepEqual(computed, [64]);
+  computed.length = 0;
+  values(edited, '|other');
+  assert.deepEqual(computed, [0, 64, 128], 'another key computes every block');
+});
