@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { memoizedEach, memoizedWith } from '../../src/service/rules/memo';
 import type { RuleRun } from '../../src/service/rules/ruleTypes';
-import { NodeBlockCache } from '../../src/service/model/nodeBlocks';
+import { NodeBlockCache } from '../../src/service/yaml/nodeBlocks';
 
 /** A run that collects reasons (what each recorded computation wrote). */
 function collector(): { run: RuleRun; reasons: string[] } {
@@ -73,4 +73,27 @@ test('NodeBlockCache reuses blocks whose nodes and key are unchanged', () => {
   computed.length = 0;
   values(edited, '|other');
   assert.deepEqual(computed, [0, 64, 128], 'another key computes every block');
+});
+
+test('the row tree is taken over after an amount edit and built again when a row moves to another subtotal', async () => {
+  const { buildReport } = await import('../../src/service/model/buildReport');
+  const { rowTree } = await import('../../src/service/model/hierarchy');
+  const { parseYaml } = await import('../../src/service/yaml/incremental');
+  const table = (text: string) => buildReport(parseYaml(text).root).report.tables.get('expense')!;
+  const text = `tables:
+  expense:
+    rows:
+      - { code: "201", name: 一般公共服务支出, total: 3.00 }
+      - { code: "20101", name: 人大事务, total: 1.00 }
+      - { code: "2010101", name: 行政运行, total: 1.00 }
+      - { code: "20102", name: 政协事务, total: 2.00 }
+      - { code: "2010201", name: 行政运行, total: 2.00 }
+`;
+  const before = rowTree(table(text));
+  const amounts = rowTree(table(text.replace('total: 2.00 }\n', 'total: 2.50 }\n')));
+  assert.equal(amounts, before, 'an amount edit keeps the tree');
+  const moved = rowTree(table(text.replace('"2010101"', '"2010201"')));
+  assert.notEqual(moved, before);
+  assert.equal(moved.parent[2], 0, 'a 项 whose 款 is not above it falls to the 类');
+  assert.deepEqual(moved.children[1], []);
 });

@@ -6,7 +6,7 @@ import { AMOUNT_COLUMNS, ITEM_LISTS, TABLE_DEFS, isTableKey } from './tableDefs'
 import { parseItemLabel } from './itemLabels';
 import { knownKeys, nearestKey } from '../schema/keyTypos';
 import { UNKNOWN_COLUMN } from './columnValues';
-import { NodeBlockCache } from './nodeBlocks';
+import { NodeBlockCache } from '../yaml/nodeBlocks';
 import type {
   Cell, CodeRef, Indicator, ItemEntry, Previous, PreviousFigures, Report, ReportKind, Row, RowKind, Section, Table, TableDef, TableKey, TextValue, UnitEntry,
 } from './types';
@@ -83,7 +83,7 @@ class ReportBuilder {
     const rowsNode = getValue(map, 'rows');
     const rowNodes: YMap[] = [];
     if (isSeq(rowsNode)) for (const item of rowsNode.items) if (isMap(item)) rowNodes.push(item);
-    // Rows are built a block at a time (model/nodeBlocks.ts): an unchanged block gives back its
+    // Rows are built a block at a time (yaml/nodeBlocks.ts): an unchanged block gives back its
     // rows, their problems and the columns they print without a look-up per row.
     const rows: Row[] = [];
     const columns = new Set<string>(declaredColumns?.filter((c) => AMOUNT_COLUMNS.has(c)) ?? []);

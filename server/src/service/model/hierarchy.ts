@@ -1,4 +1,4 @@
-import type { Classification, Row, Table } from './types';
+import type { Classification, Row, Table, TableDef } from './types';
 
 /**
  * Which printed rows a subtotal row covers, inferred from the printed order (format.md, Row
@@ -87,12 +87,35 @@ function accepts(container: Row, row: Row): boolean {
 
 const trees = new WeakMap<Table, RowTree>();
 
+/**
+ * The last tree built for each kind of table, with the rows it was built from: an edit that
+ * changes a row's amounts or name (most edits) leaves the tree as it was, and the tree is taken
+ * over after a pointer comparison per row instead of being built again.
+ */
+const lastTrees = new Map<TableDef, { readonly rows: readonly Row[]; readonly tree: RowTree }>();
+
 /** The row tree of a table, computed once per table object. */
 export function rowTree(table: Table): RowTree {
   let tree = trees.get(table);
   if (!tree) {
-    tree = buildRowTree(table.rows, table.def.classification);
+    const classification = table.def.classification;
+    const last = lastTrees.get(table.def);
+    tree = last && samePlaces(last.rows, table.rows, classification) ? last.tree : buildRowTree(table.rows, classification);
     trees.set(table, tree);
+    lastTrees.set(table.def, { rows: table.rows, tree });
   }
   return tree;
+}
+
+/** Whether two lists of rows give the same tree: each row the same, or placed by the same facts. */
+function samePlaces(before: readonly Row[], after: readonly Row[], classification: Classification | undefined): boolean {
+  if (before.length !== after.length) return false;
+  for (let i = 0; i < after.length; i++) {
+    const a = before[i];
+    const b = after[i];
+    if (a === b) continue;
+    if (a.kind !== b.kind || a.level !== b.level || a.code?.digits !== b.code?.digits || a.unit?.digits !== b.unit?.digits) return false;
+    if (isPlaceable(a, classification) !== isPlaceable(b, classification)) return false;
+  }
+  return true;
 }

@@ -2,6 +2,7 @@ import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import { REPORT_SCHEMA, schemaAtPath, JsonSchema } from './schemaInfo';
 import { nodeAtPointer, toJson } from '../yaml/toJson';
 import type { Span, YNode } from '../yaml/ast';
+import { BLOCK_SIZE, NodeBlockCache } from '../yaml/nodeBlocks';
 
 export type SchemaProblemKind = 'unknown-key' | 'type' | 'required' | 'enum' | 'invalid';
 
@@ -63,9 +64,22 @@ export function validateSchema(root: YNode | null, textLength: number): SchemaPr
       if (rows?.kind !== 'seq') continue;
       const validateRows = rowsValidator(table.key.value);
       if (!validateRows) continue;
-      rows.items.forEach((row, index) => {
-        const errors = rowErrors(validateRows, table.key.value, row);
-        if (errors.length) collect(errors, row, `/tables/${escapePointer(table.key.value)}/rows/${index}`, root, textLength, problems);
+      const tableKey = table.key.value;
+      const items = rows.items;
+      // Unchanged blocks of rows give back their rows with errors without a look-up per row.
+      const blocks = ROW_ERROR_BLOCKS.values(items.length, (i) => items[i], () => tableKey, (start, end) => {
+        const failing: Array<{ readonly index: number; readonly errors: ErrorObject[] }> = [];
+        for (let i = start; i < end; i++) {
+          const errors = rowErrors(validateRows, tableKey, items[i]);
+          if (errors.length) failing.push({ index: i - start, errors });
+        }
+        return failing;
+      });
+      blocks.forEach((failing, block) => {
+        for (const { index, errors } of failing) {
+          const at = block * BLOCK_SIZE + index;
+          collect(errors, items[at], `/tables/${escapePointer(tableKey)}/rows/${at}`, root, textLength, problems);
+        }
       });
     }
   }
@@ -111,6 +125,9 @@ function findRef(schema: JsonSchema): string | undefined {
   }
   return undefined;
 }
+
+/** The rows with errors of each block of a table's rows (yaml/nodeBlocks.ts). */
+const ROW_ERROR_BLOCKS = new NodeBlockCache<ReadonlyArray<{ readonly index: number; readonly errors: ErrorObject[] }>>();
 
 const ROW_ERRORS = new WeakMap<object, Map<string, ErrorObject[]>>();
 

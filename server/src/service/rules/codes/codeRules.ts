@@ -8,6 +8,18 @@ import { contextKey, memoizedEach } from '../memo';
 
 const nodeOfRow = (row: Row): object => row.node;
 
+const CODE_ROWS = new WeakMap<Table, readonly Row[]>();
+
+/** The code rows of a table, listed once per table for the seven code rules. */
+function codeRows(table: Table): readonly Row[] {
+  let rows = CODE_ROWS.get(table);
+  if (!rows) {
+    rows = table.rows.filter((row) => row.kind === 'code' && row.code);
+    CODE_ROWS.set(table, rows);
+  }
+  return rows;
+}
+
 /** A code written in a classified table, with the name printed beside it. */
 interface CodedCell {
   readonly table: Table;
@@ -53,7 +65,7 @@ function codeRule(id: string, severity: Rule['severity'], title: string, check: 
       for (const table of context.report.tables.values()) {
         if (!table.def.classification) continue;
         const key = `${id}|${table.key}|${ctx}`;
-        const coded = table.rows.filter((row) => row.kind === 'code' && row.code);
+        const coded = codeRows(table);
         // Per-row results are replayed while the row's YAML node is unchanged (rules/memo.ts).
         memoizedEach(run, coded, nodeOfRow, key, (r, row) => {
           for (const cell of rowCells(table, row)) check(context, r, cell);

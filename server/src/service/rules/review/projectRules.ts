@@ -5,7 +5,10 @@ import { formatLike, show } from '../../amount/format';
 import { convert, MoneyUnit } from '../../amount/units';
 import type { Indicator, Row, Table } from '../../model/types';
 import type { Span } from '../../yaml/ast';
-import type { Rule, RuleContext } from '../ruleTypes';
+import type { Rule, RuleContext, RuleRun } from '../ruleTypes';
+import { contextKey, memoizedEach } from '../memo';
+
+const nodeOfRow = (row: Row): object => row.node;
 import { piecesOf, prosePieces } from './textPieces';
 
 /**
@@ -148,31 +151,10 @@ export const goalAmount: Rule = {
   severity: 'warning',
   title: '绩效目标文字中的项目资金总额与表中项目金额一致',
   run(context, run) {
+    const ctx = contextKey(context);
     for (const table of context.report.tables.values()) {
-      for (const row of table.rows) {
-        const goal = row.texts.get('goal');
-        const total = rowTotal(row);
-        if (!goal || !total) continue;
-        for (const piece of piecesOf(goal, context.text, 'cell', { table: table.key })) {
-          for (const match of piece.value.matchAll(GOAL_AMOUNT)) {
-            const parsed = parseAmount(match[1]);
-            if (!parsed.ok) continue;
-            run.checked();
-            const unit = match[2] as MoneyUnit;
-            const expected = convert(total.value, table.unit, unit);
-            if (comparePrinted(parsed.amount.value, parsed.amount.decimals, expected, context.settings.tolerance) !== 'mismatch') continue;
-            const start = match.index! + match[0].lastIndexOf(match[1]);
-            const span = piece.spanOf(start, start + match[1].length);
-            const corrected = unit === table.unit ? total.text.trim() : formatLike(expected, match[1].includes('.') ? match[1] : '0.00');
-            run.report({
-              span,
-              message: t('The goal of {0} states a project amount of {1} {2}; the table gives {3} {4}', projectName(row), match[1], unit, total.text.trim(), table.unit),
-              // The fix copies the table's figure: not offered when that figure is itself in question (rules/evidence).
-              data: { computed: corrected, related: [{ span: total.span, message: t('compared with this figure') }], fixes: [{ title: t('Replace with {0}', corrected), edits: [{ span, newText: corrected }], certain: true }] },
-            });
-          }
-        }
-      }
+      // Rows unchanged since the last check are replayed a block at a time (rules/memo.ts).
+      memoizedEach(run, table.rows, nodeOfRow, `review/goal-amount|${table.key}|${table.unit}|${ctx}`, (r, row) => checkGoal(context, r, table, row));
     }
   },
 };
@@ -220,3 +202,28 @@ export const projectNameYear: Rule = {
     }
   },
 };
+
+function checkGoal(context: RuleContext, run: RuleRun, table: Table, row: Row): void {
+  const goal = row.texts.get('goal');
+  const total = rowTotal(row);
+  if (!goal || !total) return;
+  for (const piece of piecesOf(goal, context.text, 'cell', { table: table.key })) {
+    for (const match of piece.value.matchAll(GOAL_AMOUNT)) {
+      const parsed = parseAmount(match[1]);
+      if (!parsed.ok) continue;
+      run.checked();
+      const unit = match[2] as MoneyUnit;
+      const expected = convert(total.value, table.unit, unit);
+      if (comparePrinted(parsed.amount.value, parsed.amount.decimals, expected, context.settings.tolerance) !== 'mismatch') continue;
+      const start = match.index! + match[0].lastIndexOf(match[1]);
+      const span = piece.spanOf(start, start + match[1].length);
+      const corrected = unit === table.unit ? total.text.trim() : formatLike(expected, match[1].includes('.') ? match[1] : '0.00');
+      run.report({
+        span,
+        message: t('The goal of {0} states a project amount of {1} {2}; the table gives {3} {4}', projectName(row), match[1], unit, total.text.trim(), table.unit),
+        // The fix copies the table's figure: not offered when that figure is itself in question (rules/evidence).
+        data: { computed: corrected, related: [{ span: total.span, message: t('compared with this figure') }], fixes: [{ title: t('Replace with {0}', corrected), edits: [{ span, newText: corrected }], certain: true }] },
+      });
+    }
+  }
+}
