@@ -51,7 +51,19 @@ const COLUMN_SCOPES: Readonly<Record<string, FundScope>> = {
   general: 'general', general_fiscal: 'general', general_special: 'general', fund: 'fund', state_capital: 'state_capital',
 };
 
+/** Scopes by path: paths are a fixed vocabulary of the rules and the prose dictionary, asked for on every check. */
+const scopes = new Map<string, FundScope | undefined>();
+
 export function scopeOfPath(path: string): FundScope | undefined {
+  if (scopes.has(path)) return scopes.get(path);
+  const scope = pathScope(path);
+  // Bounded all the same: a path is built from a code or label in a few places.
+  if (scopes.size > 10_000) scopes.clear();
+  scopes.set(path, scope);
+  return scope;
+}
+
+function pathScope(path: string): FundScope | undefined {
   const first = path.split('|')[0];
   const [tableKey, ...rest] = first.split('.');
   if (!isTableKey(tableKey)) return undefined;
