@@ -1,6 +1,6 @@
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import { REPORT_SCHEMA, schemaAtPath, JsonSchema } from './schemaInfo';
-import { nodeAtPointer, toJson } from '../yaml/toJson';
+import { nodeAtPointer, SkipRule, toJson } from '../yaml/toJson';
 import type { Span, YNode } from '../yaml/ast';
 import { BLOCK_SIZE, NodeBlockCache } from '../yaml/nodeBlocks';
 
@@ -87,9 +87,10 @@ export function validateSchema(root: YNode | null, textLength: number): SchemaPr
 }
 
 /** toJson() filter: the rows of tables are validated separately. */
-function skipRows(path: readonly string[]): boolean {
-  return path.length === 3 && path[0] === 'tables' && path[2] === 'rows';
-}
+const skipRows: SkipRule = {
+  skips: (path) => path.length === 3 && path[0] === 'tables' && path[2] === 'rows',
+  nothingBelow: (path) => path.length > 3 || (path.length > 0 && path[0] !== 'tables') || (path.length === 3 && path[2] !== 'rows'),
+};
 
 function escapePointer(segment: string): string {
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');

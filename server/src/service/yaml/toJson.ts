@@ -4,14 +4,15 @@ import type { YNode, YScalar } from './ast';
  * Converts the tree to plain JSON values with the YAML core schema's typing, for JSON Schema
  * validation only (the model never uses these typed values: amounts are built from text).
  */
-export function toJson(node: YNode | null, skip?: (path: readonly string[]) => boolean, path: readonly string[] = []): unknown {
+export function toJson(node: YNode | null, skip?: SkipRule, path: readonly string[] = []): unknown {
   if (!node) return null;
+  if (!skip || skip.nothingBelow(path)) return plainJson(node);
   switch (node.kind) {
     case 'scalar':
       return scalarValue(node);
     case 'seq':
       // A skipped list is replaced by an empty one (validated elsewhere).
-      if (skip?.(path)) return [];
+      if (skip.skips(path)) return [];
       return node.items.map((item) => toJson(item, skip, path));
     case 'map': {
       const object: Record<string, unknown> = Object.create(null);
@@ -19,6 +20,34 @@ export function toJson(node: YNode | null, skip?: (path: readonly string[]) => b
       return object;
     }
   }
+}
+
+/** Lists that toJson replaces by empty ones: `skips(path)` for a list's key path. */
+export interface SkipRule {
+  skips(path: readonly string[]): boolean;
+  /** Whether no list at or below `path` is skipped (its JSON is then kept per node). */
+  nothingBelow(path: readonly string[]): boolean;
+}
+
+/**
+ * The JSON of a node below every skipped list, kept per node: the incremental parser keeps the
+ * nodes of unchanged chunks, so an edit converts the chunks it touched. Nobody writes to the
+ * values (ajv validates without defaults or coercion).
+ */
+const JSON_OF = new WeakMap<YNode, unknown>();
+
+function plainJson(node: YNode): unknown {
+  if (node.kind === 'scalar') return scalarValue(node);
+  if (JSON_OF.has(node)) return JSON_OF.get(node);
+  let value: unknown;
+  if (node.kind === 'seq') value = node.items.map((item) => plainJson(item));
+  else {
+    const object: Record<string, unknown> = Object.create(null);
+    for (const pair of node.pairs) object[pair.key.value] = pair.value ? plainJson(pair.value) : null;
+    value = object;
+  }
+  JSON_OF.set(node, value);
+  return value;
 }
 
 const INT = /^[-+]?(0|[1-9][0-9]*)$/;
