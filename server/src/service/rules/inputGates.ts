@@ -1,11 +1,11 @@
 import { t } from '../i18n/l10n';
 import { COMPANION_RULES, RULES } from './registry';
-import { ENCODING_RULE_ID, encodingMessage, encodingRule, startSpan } from './structure/encodingRule';
+import { ENCODING_RULE_ID, encodingRule, startSpan } from './structure/encodingRule';
 import { misdecodedText } from '../yaml/encoding';
 import type { CheckSettings, LedgerEntry, RuleContext, ValidationResult } from './ruleTypes';
 import type { Severity } from '../findings';
 import type { Span } from '../yaml/ast';
-import { yamlProblemText } from './structure/yamlRules';
+import { encodingMessage, yamlProblemText } from '../yaml/problemMessages';
 
 const TOO_LARGE_RULE_ID = 'yaml/too-large';
 
