@@ -16,8 +16,7 @@ import { pageLocator } from '../publish/pdf/sourcePages';
 import type { CommandIO } from './args';
 import { inputProblemText, readReportBytes, ReportFileSystem } from '../node/reportFiles';
 import { decodeReport, ENCODING_LABELS } from '../service/yaml/encoding';
-import { notUtf8Result } from '../service/rules/inputGates';
-import { ENCODING_RULE_ID } from '../service/rules/structure/encodingRule';
+import { notUtf8Gate } from '../service/rules/inputGates';
 
 /**
  * Checking report files as budget-check does: a report's bytes read and checked (checkFiles), a
@@ -42,9 +41,10 @@ export const EXIT_INTERNAL_ERROR = 3;
  */
 export function checkBytes(service: BudgetService, file: string, bytes: Uint8Array, settings: UserSettings, messages?: Messages): FileResult {
   const decoded = decodeReport(bytes);
-  const checkSettings = toCheckSettings(settings);
-  if (decoded.encoding === 'utf-8' || checkSettings.rules[ENCODING_RULE_ID] === 'off') return checkText(service, file, decoded.text, settings, messages);
-  const result = withMessages(messages ?? messagesFor('zh-cn'), () => notUtf8Result(decoded.text, checkSettings, decoded.encoding === 'utf-8' ? undefined : ENCODING_LABELS[decoded.encoding] || undefined));
+  if (decoded.encoding === 'utf-8') return checkText(service, file, decoded.text, settings, messages);
+  const label = ENCODING_LABELS[decoded.encoding] || undefined;
+  const result = withMessages(messages ?? messagesFor('zh-cn'), () => notUtf8Gate(decoded.text, toCheckSettings(settings), label));
+  if (!result) return checkText(service, file, decoded.text, settings, messages);
   const textDocument = TextDocument.create(pathToUri(file), 'budget-yaml', 0, decoded.text);
   return { file, diagnostics: result.findings.map((f) => toDiagnostic(textDocument, f)), ledger: result.ledger, claims: result.claims, internalErrors: result.internalErrors, text: decoded.text };
 }
