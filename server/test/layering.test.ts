@@ -96,3 +96,24 @@ test('publish/ does no I/O outside publish/node/', () => {
 test('node/ (the LSP layer included) imports no CLI code', () => {
   assert.deepEqual(crossings((i) => local(i, 'commands', 'cli', 'server'), (f) => f.startsWith('node/')), []);
 });
+
+test('the subcommands (commands/) import neither cli.ts nor the server: what the check command and review share is in commands/checkFile.ts', () => {
+  assert.deepEqual(crossings((i) => local(i, 'cli', 'server'), (f) => f.startsWith('commands/')), []);
+});
+
+/**
+ * Rule modules outside the service, allowed one by one, with the reason. What the front ends read
+ * of the rules has a home outside rules/: ids and titles in service/ruleCatalog.ts, the result
+ * types in service/checkResults.ts, the messages of a file that cannot be read in
+ * service/yaml/problemMessages.ts.
+ */
+const RULE_MODULES_OUTSIDE_THE_SERVICE: ReadonlyMap<string, string> = new Map([
+  // Only the command line reads a file's bytes: one not UTF-8 is answered by the gate that answers
+  // such a text before any rule runs in the service too (rules/inputGates.ts, named for both).
+  ['service/rules/inputGates', 'the gate of a file whose bytes are not UTF-8 (commands/checkFile.ts)'],
+]);
+
+test('node/, commands/, cli.ts and server.ts import no rule module (service/rules/) beyond the ones allowed by name', () => {
+  const outside = (f: string) => f.startsWith('node/') || f.startsWith('commands/') || f === 'cli.ts' || f === 'server.ts';
+  assert.deepEqual(crossings((i) => local(i, 'service/rules') && !RULE_MODULES_OUTSIDE_THE_SERVICE.has(i.target), outside), []);
+});

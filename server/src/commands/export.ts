@@ -10,7 +10,7 @@ import { parseArgs } from 'util';
 import { CommandIO, usageOr } from './args';
 import { readReportText } from '../node/reportFiles';
 import { describeError } from '../service/i18n/plainError';
-import { yamlProblemText } from '../service/rules/structure/yamlRules';
+import { yamlProblemText } from '../service/yaml/problemMessages';
 
 /**
  * budget-check export — the report's tables as the official Excel workbook, and the whole

@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { isMainThread, parentPort, workerData } from 'worker_threads';
-import { checkReportFile } from '../cli';
+import { checkReportFile } from './checkFile';
 import { createBudgetService, BudgetService } from '../service/budgetService';
 import { createCodeTables } from '../node/dataFiles';
 import { Messages, setFrontEndLocale, t } from '../service/i18n/l10n';
@@ -10,7 +10,7 @@ import type { ReviewedReport } from '../publish/review/reviewedReport';
 
 /**
  * The checking side of `budget-check review`: one report at a time through the check command's
- * own path (cli.ts checkReportFile: a YAML report read and checked, a PDF imported in memory and
+ * own path (checkFile.ts checkReportFile: a YAML report read and checked, a PDF imported in memory and
  * checked). It runs in a worker thread of the review's pool, or in the review's own thread
  * (`--jobs 0`).
  *

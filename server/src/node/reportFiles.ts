@@ -3,7 +3,7 @@ import * as path from 'path';
 import { t } from '../service/i18n/l10n';
 import { describeError } from '../service/i18n/plainError';
 import { decodeReport, ENCODING_LABELS } from '../service/yaml/encoding';
-import { encodingMessage } from '../service/rules/structure/encodingRule';
+import { encodingMessage } from '../service/yaml/problemMessages';
 
 /**
  * The report files named on a command line: files as given, folders searched for

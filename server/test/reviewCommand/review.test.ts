@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
-import { claimGroups } from '../../src/cli';
+import { claimGroups } from '../../src/service/fileResult';
 import { escapeHtml } from '../../src/publish/html/renderHtml';
 import { textLines } from '../../src/publish/review/excerpt';
 import { fullFolder, HOSTILE_NAME, HOSTILE_TEXT, reviewedFiles, run, Run, smallFolder, tempDir } from './fixtures';

@@ -4,7 +4,7 @@ import type { BudgetService } from '../../service/budgetService';
 import type { ParsedDocument } from '../../service/document';
 import type { DocumentAnalysis } from '../../service/analysis/documentAnalysis';
 import type { Messages } from '../../service/i18n/l10n';
-import type { ValidationResult } from '../../service/rules/ruleTypes';
+import type { ValidationResult } from '../../service/checkResults';
 import type { UserSettings } from '../../service/settings';
 import { toDiagnostic } from '../../service/protocol';
 import type { LastYear } from '../../service/crossYear/lastYear';

@@ -4,7 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ParsedDocument } from '../../service/document';
 import { t } from '../../service/i18n/l10n';
 import { describeError } from '../../service/i18n/plainError';
-import { yamlProblemText } from '../../service/rules/structure/yamlRules';
+import { yamlProblemText } from '../../service/yaml/problemMessages';
 import { tableTitle } from '../../service/schema/schemaInfo';
 import type { ImportResult } from '../../publish';
 import { ExportXlsxRequest, ExportXlsxResult, ImportXlsxParams, ImportXlsxRequest, ImportXlsxResult } from '../../../../protocol/src/protocol';

@@ -4,8 +4,8 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describeInternalError } from '../../service/analysis/internalErrors';
 import { toDiagnostic } from '../../service/protocol';
-import { COMPANION_RULES, RULES } from '../../service/rules/registry';
-import type { ValidationResult } from '../../service/rules/ruleTypes';
+import { RULE_CATALOG } from '../../service/ruleCatalog';
+import type { ValidationResult } from '../../service/checkResults';
 import { CheckDocumentsParams, CheckDocumentsRequest, CheckDocumentsResult, DiagnosticCounts, LedgerNotification, LedgerRow } from '../../../../protocol/src/protocol';
 import { uriToPath } from './editorSettings';
 import type { ServerContext } from './serverContext';
@@ -19,7 +19,7 @@ import { ValidationScheduler, WorkToken, yieldToEventLoop } from './validationSc
  * each: diagnostics, and the ledger notification for clients that asked for it.
  */
 
-const RULE_TITLES = new Map<string, string>([...RULES, ...COMPANION_RULES].map((r) => [r.id, r.title]));
+const RULE_TITLES = new Map<string, string>(RULE_CATALOG.map((r) => [r.id, r.title]));
 
 /** The diagnostics counted by severity (a diagnostic without one counts as a hint). */
 export function diagnosticCounts(diagnostics: readonly Diagnostic[]): DiagnosticCounts {

@@ -16,6 +16,7 @@ import { impliedPrevious, ImpliedPrevious, proseOf } from './impliedPrevious';
 import { parseBudgetDocument } from '../document';
 import { analyzeProse } from '../prose/analyze';
 import type { Claim, ProseAnalysis } from '../prose/types';
+import type { ClaimFigureId } from '../prose/figureIds';
 import type { Span } from '../yaml/ast';
 import { refreshText } from '../refresh/refresh';
 import { toCheckSettings } from '../settings';
@@ -260,7 +261,7 @@ type Built = { template: string; text: string; keptFigures: boolean; replaced: r
 /** An author's sentence with figures that the new text does not keep, and the figures (prose ids) it states. */
 interface ReplacedSentence {
   readonly text: string;
-  readonly figures: ReadonlySet<string>;
+  readonly figures: ReadonlySet<ClaimFigureId>;
 }
 
 function buildSection(document: ParsedDocument, codes: CodeTables, section: Section, topic: string, keep?: ReadonlySet<string>): Built {
@@ -314,7 +315,7 @@ function renderContext(report: Report, codes: CodeTables, template: CompiledTemp
   };
 }
 
-type OldSentence = { text: string; paragraph: number; free: boolean; figures?: ReadonlySet<string> };
+type OldSentence = { text: string; paragraph: number; free: boolean; figures?: ReadonlySet<ClaimFigureId> };
 
 /**
  * The section's new text: the rendered template, its slots filled with the author's clauses
@@ -325,7 +326,7 @@ function compose(
   old: string,
   context: RenderContext,
   section: CompiledSection,
-  figuresAt: (oldOffset: number) => ReadonlySet<string> | undefined,
+  figuresAt: (oldOffset: number) => ReadonlySet<ClaimFigureId> | undefined,
   keep: ReadonlySet<string>,
 ): { text: string; keptFigures: boolean; replaced: ReplacedSentence[] } {
   const slots = slotsOf(pieces);
@@ -350,7 +351,7 @@ function compose(
     }
     return at;
   };
-  const figuresOf = (sentence: { start: number; text: string }): ReadonlySet<string> | undefined => {
+  const figuresOf = (sentence: { start: number; text: string }): ReadonlySet<ClaimFigureId> | undefined => {
     const lead = sentence.text.length - sentence.text.trimStart().length;
     return figuresAt(oldOffset(sentence.start + lead));
   };
@@ -394,7 +395,7 @@ function compose(
   const inNew = normalize(composed);
   const replaced = oldSentences
     .filter((s) => !s.free && hasFigure(s.text) && !inNew.includes(normalize(s.text)))
-    .map((s) => ({ text: s.text, figures: s.figures ?? new Set<string>() }));
+    .map((s) => ({ text: s.text, figures: s.figures ?? new Set<ClaimFigureId>() }));
   return { text: composed, keptFigures, replaced };
 }
 
@@ -411,7 +412,7 @@ function placeholderTexts(template: CompiledTemplate): string[] {
  * about named figures is the template's to replace — unless the new text does not state any of
  * them (keepUnregenerated).
  */
-function isFree(sentence: string, templateBigrams: ReadonlySet<string>, reasonMarkers: readonly string[], figures: ReadonlySet<string> | undefined): boolean {
+function isFree(sentence: string, templateBigrams: ReadonlySet<string>, reasonMarkers: readonly string[], figures: ReadonlySet<ClaimFigureId> | undefined): boolean {
   const trimmed = sentence.trim().replace(/^[，,；;]/, '');
   if (reasonMarkers.some((m) => trimmed.startsWith(m)) && trimmed.length > 6) return true;
   if (hasFigure(sentence) && figures !== undefined && figures.size > 0) return false;
@@ -423,7 +424,7 @@ function isFree(sentence: string, templateBigrams: ReadonlySet<string>, reasonMa
  * prose checker's reading of the document. Undefined when the text cannot be mapped (not a
  * literal block).
  */
-function sentenceFigures(document: ParsedDocument, codes: CodeTables, section: Section): (offset: number) => ReadonlySet<string> | undefined {
+function sentenceFigures(document: ParsedDocument, codes: CodeTables, section: Section): (offset: number) => ReadonlySet<ClaimFigureId> | undefined {
   const text = section.text;
   if (!text || text.style !== 'literal' || !text.lineStarts) return () => undefined;
   let claims: readonly Claim[];
@@ -444,14 +445,14 @@ function sentenceFigures(document: ParsedDocument, codes: CodeTables, section: S
     return undefined;
   };
   // Sentences of the current text; compose reads `currentText` (the value without its final newlines).
-  const own = sentences(value.replace(/\n+$/, '')).map((s) => ({ start: s.start, end: s.end, figures: new Set<string>() }));
+  const own = sentences(value.replace(/\n+$/, '')).map((s) => ({ start: s.start, end: s.end, figures: new Set<ClaimFigureId>() }));
   for (const claim of claims) {
     if (!claim.figure || claim.kind === 'year' || claim.span.start < text.span.start || claim.span.end > text.span.end) continue;
     const at = toText(claim.span.start);
     if (at === undefined) continue;
     own.find((s) => at >= s.start && at < s.end)?.figures.add(claim.figure);
   }
-  return (offset: number) => own.find((s) => offset >= s.start && offset < s.end)?.figures ?? new Set<string>();
+  return (offset: number) => own.find((s) => offset >= s.start && offset < s.end)?.figures ?? new Set<ClaimFigureId>();
 }
 
 function slotsOf(pieces: readonly Piece[]): Slot[] {

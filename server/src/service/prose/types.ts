@@ -1,6 +1,7 @@
 import type { Span } from '../yaml/ast';
 import type { FindingData, Severity } from '../findings';
 import type { Dec } from '../amount/rounding';
+import type { ClaimFigureId } from './figureIds';
 
 export type ClaimKind = 'amount' | 'share' | 'change' | 'parts' | 'year' | 'count';
 
@@ -39,10 +40,10 @@ export interface Claim {
   /** Why the claim could not be tied to data (unverified). */
   reason?: string;
   /**
-   * Id of the figure the claim speaks about, when known (a ClaimFigureId of figureIds.ts: income_total,
-   * function:2040601, executed:function:2040601), as a plain string for the callers of the service.
+   * Id of the figure the claim speaks about, when known (figureIds.ts: income_total,
+   * function:2040601, executed:function:2040601); at run time the same plain string.
    */
-  readonly figure?: string;
+  readonly figure?: ClaimFigureId;
   /** The sentence the claim stands in. */
   readonly sentence: string;
   /** Title of the section. */

@@ -1,19 +1,28 @@
 import { t } from '../i18n/l10n';
 import { COMPANION_RULES, RULES } from './registry';
-import { ENCODING_RULE_ID, encodingMessage, encodingRule, startSpan } from './structure/encodingRule';
+import { ENCODING_RULE_ID, encodingRule, startSpan } from './structure/encodingRule';
 import { misdecodedText } from '../yaml/encoding';
 import type { CheckSettings, LedgerEntry, RuleContext, ValidationResult } from './ruleTypes';
 import type { Severity } from '../findings';
 import type { Span } from '../yaml/ast';
-import { yamlProblemText } from './structure/yamlRules';
+import { encodingMessage, yamlProblemText } from '../yaml/problemMessages';
 
 const TOO_LARGE_RULE_ID = 'yaml/too-large';
+
+/**
+ * The answer for a file whose bytes are not UTF-8 (the command line reads bytes, yaml/encoding.ts
+ * decodes them): notUtf8Result, or undefined when the user switched yaml/encoding off and the
+ * decoded text is to be checked as it is.
+ */
+export function notUtf8Gate(text: string, settings: CheckSettings, label?: string): ValidationResult | undefined {
+  return settings.rules[ENCODING_RULE_ID] === 'off' ? undefined : notUtf8Result(text, settings, label);
+}
 
 /**
  * The whole validation result of a file that is not UTF-8: the one finding, and every other rule
  * "could not check". `label` names the encoding when it is known from the bytes.
  */
-export function notUtf8Result(text: string, settings: CheckSettings, label?: string): ValidationResult {
+function notUtf8Result(text: string, settings: CheckSettings, label?: string): ValidationResult {
   return gatedResult(settings, ENCODING_RULE_ID, encodingRule.severity, startSpan(text), encodingMessage(label), t('not checked: the file is not UTF-8 encoded'));
 }
 

@@ -1,5 +1,5 @@
-import { t } from '../../i18n/l10n';
 import { misdecodedText } from '../../yaml/encoding';
+import { encodingMessage } from '../../yaml/problemMessages';
 import type { Span } from '../../yaml/ast';
 import type { Rule } from '../ruleTypes';
 
@@ -13,12 +13,6 @@ import type { Rule } from '../ruleTypes';
  */
 
 export const ENCODING_RULE_ID = 'yaml/encoding';
-
-export function encodingMessage(label?: string): string {
-  return label
-    ? t('The file is not UTF-8 encoded; save it as UTF-8 (it looks like {0})', label)
-    : t('The file is not UTF-8 encoded; save it as UTF-8');
-}
 
 /** The start of the file: its first line, at most a few characters into it. */
 export function startSpan(text: string): Span {
