@@ -186,11 +186,19 @@ class ChunkParser {
       const before = this.previous.text;
       const stop = before.length - (this.text.length - this.suffixStart);
       const oldStarts = this.oldStarts;
-      for (let j = 0; j + 1 < oldStarts.length; j++) {
+      // The previous version's leaves from the first one ending after the prefix.
+      let lo = 0;
+      let hi = Math.max(0, oldStarts.length - 1);
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (oldStarts[mid + 1] <= this.prefix) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let j = lo; j + 1 < oldStarts.length && oldStarts[j] < stop; j++) {
         const cached = this.oldParses[j];
         const at = oldStarts[j];
         const atEnd = oldStarts[j + 1];
-        if (!cached || atEnd <= this.prefix || at >= stop) continue;
+        if (!cached || atEnd <= this.prefix) continue;
         const key = `${cached.depth}\u0000${before.slice(at, atEnd)}`;
         const list = this.middle.get(key);
         if (list) list.push(cached);
@@ -307,12 +315,17 @@ function injectPair(pair: YPair, value: YNode): YPair {
   return { key: pair.key, value, start: pair.start, end: value.end };
 }
 
-/** Length of the longest common prefix (compared in blocks: this runs on every edit). */
+/**
+ * Length of the longest common prefix. This runs on every edit over the whole text: compared in
+ * blocks, large ones first (a block compare is a memory compare; one character at a time would
+ * cost a call per character).
+ */
 function commonPrefix(a: string, b: string): number {
   const limit = Math.min(a.length, b.length);
   let i = 0;
-  const BLOCK = 1024;
-  while (i + BLOCK <= limit && a.substr(i, BLOCK) === b.substr(i, BLOCK)) i += BLOCK;
+  for (let block = 16384; block >= 64; block >>= 2) {
+    while (i + block <= limit && a.substr(i, block) === b.substr(i, block)) i += block;
+  }
   while (i < limit && a.charCodeAt(i) === b.charCodeAt(i)) i++;
   return i;
 }
@@ -321,8 +334,9 @@ function commonPrefix(a: string, b: string): number {
 function commonSuffix(a: string, b: string, prefix: number): number {
   const limit = Math.min(a.length, b.length) - prefix;
   let n = 0;
-  const BLOCK = 1024;
-  while (n + BLOCK <= limit && a.substr(a.length - n - BLOCK, BLOCK) === b.substr(b.length - n - BLOCK, BLOCK)) n += BLOCK;
+  for (let block = 16384; block >= 64; block >>= 2) {
+    while (n + block <= limit && a.substr(a.length - n - block, block) === b.substr(b.length - n - block, block)) n += block;
+  }
   while (n < limit && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
   return n;
 }
