@@ -219,7 +219,7 @@ class ChunkParser {
     let cached = this.reused(start, end, depth);
     if (!cached) {
       const parsed = parseWhole(this.text.slice(start, end), this.limits, 0, depth);
-      cached = { depth, root: parsed.root, problems: parsed.problems, anchor: parsed.anchor };
+      cached = { depth, root: parsed.root, problems: parsed.problems.length ? parsed.problems : NO_PROBLEMS, anchor: parsed.anchor };
       this.parsed++;
     }
     this.parses[leaf] = cached;
@@ -255,17 +255,17 @@ class ChunkParser {
       // sequence runs from the first such sequence's start to the last one's end.
       const seqDepth = depth + headDepth(head);
       const items: YNode[] = [];
-      let start = 0;
-      let end = 0;
+      let first: YNode | undefined;
+      let last: YNode | undefined;
       for (let k = 1; k <= chunk.items; k++) {
         const node = this.leaf(chunk.head + k, seqDepth);
         if (!node || node.kind !== 'seq' || node.items.length === 0) continue;
-        if (items.length === 0) start = node.start;
-        end = node.end;
+        first ??= node;
+        last = node;
         const nodeItems = node.items;
         for (let i = 0; i < nodeItems.length; i++) items.push(nodeItems[i]);
       }
-      value = items.length ? { kind: 'seq', flow: false, items, start, end } : null;
+      value = first && last ? { kind: 'seq', flow: false, items, start: first.start, end: last.end } : null;
     }
     if (!value) {
       for (let i = 0; i < head.length; i++) out.push(head[i]);
@@ -285,6 +285,7 @@ class ChunkParser {
 }
 
 const NO_STARTS: readonly number[] = [];
+const NO_PROBLEMS: readonly YamlProblem[] = [];
 
 function pushPairs(node: YNode | null, out: YPair[]): void {
   if (!node || node.kind !== 'map') return;
