@@ -14,6 +14,12 @@ import { Chunk, ChunkPlan, ChunkSplits, NO_SPLITS, planChunks, replanChunks } fr
  * chunk at the same place (shifted by the edit's length in the suffix). Looking chunks up by
  * their text cost a slice and a hash of every row on every edit — half of an edit of a
  * 10,000-row report.
+ *
+ * Nor is the text planned anew when the edit stays inside one line and the planner reads that
+ * line the same (typing in a cell): the previous plan is kept with the offsets after the line
+ * moved (`replanChunks`), and the previous version's leaf `i` is then the new one's leaf `i`.
+ * What an edit of a 10,000-row report still costs in proportion to the file is the comparison
+ * of prefix and suffix and one pass over the leaves (an array read and an anchor moved each).
  */
 export interface ChunkCache {
   /** The text the trees were parsed from. */
