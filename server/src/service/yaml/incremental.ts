@@ -78,24 +78,38 @@ export interface ChunkedParseOptions extends ParseLimits {
 const NO_PARSES: readonly (CachedParse | undefined)[] = [];
 
 export function parseYaml(text: string, limits: ChunkedParseOptions = DEFAULT_LIMITS, previous?: ChunkCache): IncrementalParse {
-  const splits = limits.splits ?? NO_SPLITS;
-  let plan: ChunkPlan | undefined;
-  let prefix = 0;
-  let suffix = 0;
-  if (text.length <= limits.maxLength) {
-    if (previous) {
-      prefix = commonPrefix(previous.text, text);
-      suffix = commonSuffix(previous.text, text, prefix);
-      // An edit inside one line that the planner reads the same keeps the plan (chunks.ts).
-      if (previous.plan) plan = replanChunks(previous.plan, previous.text, text, prefix, suffix, splits);
-    }
-    plan ??= planChunks(text, splits);
-  }
-  if (!plan) {
+  // The whole-text parse is called from here with as little on the stack as before the plan
+  // was kept (`planned` holds what planning found): the yaml package runs out of stack on
+  // thousands of nested brackets, and where it does shows in the findings (robustness test).
+  const planned = text.length <= limits.maxLength ? planFor(text, limits.splits ?? NO_SPLITS, previous) : undefined;
+  if (!planned) {
     const whole = parseWhole(text, limits);
     // A whole parse shares no tree with any version: nothing to place.
     return { root: whole.root, problems: whole.problems, cache: { text, plan: undefined, parses: NO_PARSES, placement: new Placement() }, parsedChunks: 1, totalChunks: 1, place: () => undefined };
   }
+  return parseChunks(text, limits, previous, planned);
+}
+
+/** The plan of a text, with the lengths of its common prefix and suffix with the previous version's. */
+interface Planned {
+  readonly plan: ChunkPlan;
+  readonly prefix: number;
+  readonly suffix: number;
+}
+
+function planFor(text: string, splits: ChunkSplits, previous: ChunkCache | undefined): Planned | undefined {
+  if (!previous) {
+    const plan = planChunks(text, splits);
+    return plan && { plan, prefix: 0, suffix: 0 };
+  }
+  const prefix = commonPrefix(previous.text, text);
+  const suffix = commonSuffix(previous.text, text, prefix);
+  // An edit inside one line that the planner reads the same keeps the plan (chunks.ts).
+  const plan = (previous.plan && replanChunks(previous.plan, previous.text, text, prefix, suffix, splits)) ?? planChunks(text, splits);
+  return plan && { plan, prefix, suffix };
+}
+
+function parseChunks(text: string, limits: ParseLimits, previous: ChunkCache | undefined, { plan, prefix, suffix }: Planned): IncrementalParse {
   const placement = previous?.placement ?? new Placement();
   const parser = new ChunkParser(text, limits, plan, previous, prefix, suffix);
   const pairs: YPair[] = [];
