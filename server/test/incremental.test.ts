@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { DEFAULT_LIMITS, parseWhole } from '../src/service/yaml/parseYaml';
 import { parseYaml as parseWithSplits, ChunkCache } from '../src/service/yaml/incremental';
-import { REPORT_PARSE } from '../src/service/document';
+import { REPORT_CHUNK_SPLITS, REPORT_PARSE } from '../src/service/document';
+import { planChunks } from '../src/service/yaml/chunks';
 import { plainTree } from '../src/service/yaml/nodes';
 import { readSample, sampleFiles, seededRandom, service } from './helpers';
 import * as fs from 'fs';
@@ -165,4 +166,119 @@ test('a version parsed from the previous one is the whole-text tree, whatever th
     previous = next;
     current = edited;
   }
+});
+
+/**
+ * The version parsed from `previous` is the tree and problems of a fresh parse (the whole-text
+ * tree when YAML reads the text without a problem), and its plan is the plan of its text made
+ * anew; says whether the previous plan was kept (moved) rather than made anew.
+ */
+function parsedLikeWhole(edited: string, previous: ReturnType<typeof parseYaml>, label: string, compareWhole = true): { next: ReturnType<typeof parseYaml>; kept: boolean } {
+  const next = parseYaml(edited, undefined, previous.cache);
+  const fresh = parseYaml(edited);
+  next.place();
+  assert.deepEqual(plainTree(next.root), plainTree(fresh.root), `${label}: trees differ from a fresh parse`);
+  assert.deepEqual(next.problems, fresh.problems, `${label}: problems differ from a fresh parse`);
+  // The chunked parse is the whole-text parse on texts that YAML reads without a problem.
+  const whole = compareWhole ? parseWhole(edited) : undefined;
+  if (whole && whole.problems.length === 0) assert.deepEqual(plainTree(next.root), plainTree(whole.root), `${label}: trees differ from the whole-text parse`);
+  assert.deepEqual(next.cache.plan, planChunks(edited, REPORT_CHUNK_SPLITS), `${label}: plans differ`);
+  const kept = next.cache.plan !== undefined && next.cache.plan.entries === previous.cache.plan?.entries;
+  return { next, kept };
+}
+
+test('an edit inside a line keeps the plan only while the planner reads the line the same', () => {
+  const text = readSample('003-jiyuan-2024.budget.yaml');
+  const first = parseYaml(text);
+  const rowAt = text.indexOf('\n      - {') + 1;
+  const rowIndent = rowAt + 6;
+  const keyLine = text.indexOf('\n    rows:') + 1;
+  const top = text.indexOf('\nnarrative:') + 1;
+  const edits: Array<[string, number, number, string, boolean]> = [
+    // [label, from, to, new text, whether the plan is kept]
+    ['a digit of a cell', text.indexOf('1,024.80'), text.indexOf('1,024.80') + 1, '2', true],
+    ['a character typed in a row', rowAt + 12, rowAt + 12, '新', true],
+    ['a word typed in the first comment', text.indexOf('\n'), text.indexOf('\n'), ' 注', true],
+    ['a space inside a row', rowAt + 9, rowAt + 9, ' ', true],
+    ['a space before a row: its indentation changes', rowAt, rowAt, ' ', false],
+    ['the item dash removed', rowIndent, rowIndent + 1, ' ', false],
+    ['`- ` typed at the start of a key line', keyLine + 4, keyLine + 4, '- ', false],
+    ['a key appears at a row', rowIndent, rowIndent + 1, 'k:', false],
+    ['the rows key renamed', keyLine + 4, keyLine + 8, 'lines', false],
+    ['a value typed after the rows key', keyLine + 9, keyLine + 9, ' []', false],
+    ['a comment after the rows key', keyLine + 9, keyLine + 9, ' # 行', true],
+    ['a row commented out', rowIndent, rowIndent, '#', false],
+    ['an anchor typed in a row', rowAt + 9, rowAt + 9, '&a ', false],
+    ['an alias typed in a row', rowAt + 9, rowAt + 9, '*a, ', false],
+    ['an anchor typed in a comment', text.indexOf('\n'), text.indexOf('\n'), ' &a', false],
+    ['a tag typed', rowAt + 9, rowAt + 9, '!x ', false],
+    ['a tab typed at a line start', rowAt, rowAt, '\t', false],
+    ['the item dash made a complex key mark', rowIndent, rowIndent + 1, '?', false],
+    ['a document marker typed', top, top, '---', false],
+    ['a top-level key renamed', top, top + 'narrative'.length, 'narratives', false],
+    ['a top-level key made a comment', top, top, '#', false],
+    ['a line break typed in a row', rowAt + 9, rowAt + 9, '\n', false],
+  ];
+  for (const [label, from, to, insert, kept] of edits) {
+    const edited = text.slice(0, from) + insert + text.slice(to);
+    const result = parsedLikeWhole(edited, first, label);
+    assert.equal(result.kept, kept, `${label}: plan ${kept ? 'not ' : ''}kept`);
+    if (kept) assert.ok(result.next.parsedChunks <= 1, `${label}: ${result.next.parsedChunks} chunks parsed`);
+  }
+});
+
+test('one-character edits anywhere, each from the previous version: the tree, problems and plan of a fresh parse', () => {
+  const text = readSample('003-jiyuan-2024.budget.yaml');
+  const random = seededRandom(16);
+  const alphabet = [' ', ' ', '-', ':', '#', '&', '*', '!', '?', '\t', 'a', 'k', '1', '"', "'", '{', '}', '[', ']', ',', '|', '>', '\r', '%', '.', '万'];
+  let previous = parseYaml(text);
+  let current = text;
+  let keptCount = 0;
+  let cursor = 0;
+  for (let i = 0; i < 200; i++) {
+    // Mostly near the edit before (typing goes on in one place), now and then anywhere.
+    cursor = i % 8 === 0 ? random(current.length + 1) : Math.max(0, Math.min(current.length, cursor + random(21) - 10));
+    const at = cursor;
+    const ch = alphabet[random(alphabet.length)];
+    let edited: string;
+    switch (random(3)) {
+      case 0: edited = current.slice(0, at) + ch + current.slice(at); break;
+      case 1: edited = current.slice(0, at) + current.slice(at + 1); break;
+      default: edited = current.slice(0, at) + ch + current.slice(at + 1);
+    }
+    const { next, kept } = parsedLikeWhole(edited, previous, `edit ${i} at ${at} (${JSON.stringify(ch)})`, false);
+    if (kept) keptCount++;
+    previous = next;
+    current = edited;
+    // Back to the sample now and then, so that the edits do not pile up into a text that cannot be split.
+    if (i % 10 === 9) {
+      previous = parsedLikeWhole(text, previous, `back to the sample after edit ${i}`, false).next;
+      current = text;
+    }
+  }
+  assert.ok(keptCount > 50, `the plan was kept ${keptCount} times`);
+});
+
+test('a version whose plan was moved keeps its own offsets: v1 read after v2 and v3 were parsed from it', () => {
+  const text = readSample('003-jiyuan-2024.budget.yaml');
+  const v1 = parseYaml(text);
+  const tree1 = plainTree(v1.root);
+  // A character typed in a row of the first table: every chunk after it moves by one.
+  const at = text.indexOf('\n      - {') + 12;
+  const edited2 = text.slice(0, at) + '新' + text.slice(at);
+  const v2 = parseYaml(edited2, undefined, v1.cache);
+  assert.equal(v2.cache.plan?.entries, v1.cache.plan?.entries, 'the plan is kept');
+  assert.deepEqual(plainTree(v2.root), plainTree(parseWhole(edited2).root));
+  // v3 parsed from v1 again (a late edit of an older version): a character deleted instead.
+  const edited3 = text.slice(0, at) + text.slice(at + 1);
+  const v3 = parseYaml(edited3, undefined, v1.cache);
+  assert.deepEqual(plainTree(v3.root), plainTree(parseWhole(edited3).root));
+  v1.place();
+  assert.deepEqual(plainTree(v1.root), tree1);
+  v2.place();
+  assert.deepEqual(plainTree(v2.root), plainTree(parseWhole(edited2).root));
+  v3.place();
+  assert.deepEqual(plainTree(v3.root), plainTree(parseWhole(edited3).root));
+  v1.place();
+  assert.deepEqual(plainTree(v1.root), tree1);
 });
