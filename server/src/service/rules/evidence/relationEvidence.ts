@@ -61,6 +61,28 @@ export function forEachCell(evidence: RelationEvidence, visit: (cell: Cell, side
   for (const figure of evidence.right) for (const cell of figure.cells) visit(cell, -1);
 }
 
+/**
+ * The cells of a relation in the order of `forEachCell` (a cell written twice is there twice),
+ * kept per relation object. A relation is immutable (its sides and their cell lists are the
+ * rules' readonly objects, cells are immutable) and the relations of unchanged rows are the same
+ * objects in every validation (replayed from rules/memo.ts): an edit flattens only its new ones.
+ * Only the cell objects are kept, never their keys, which move with the text above them.
+ */
+const CELLS = new WeakMap<RelationEvidence, readonly Cell[]>();
+
+export function cellsOf(evidence: RelationEvidence): readonly Cell[] {
+  let cells = CELLS.get(evidence);
+  if (cells === undefined) {
+    const flat: Cell[] = [];
+    forEachCell(evidence, (cell) => {
+      flat.push(cell);
+    });
+    cells = flat;
+    CELLS.set(evidence, cells);
+  }
+  return cells;
+}
+
 /** Each cell of a relation once, with its side. */
 export function relationMembers(evidence: RelationEvidence): RelationMember[] {
   const seen = new Set<number>();
