@@ -3,14 +3,14 @@ import type { Fix } from '../../findings';
 import type { Rule, RuleContext, RuleRun } from '../ruleTypes';
 import { contextKey, memoizedEach } from '../memo';
 import { DOUBLED, PLACEHOLDER, RESIDUE } from './reviewData';
-import { cellPieces, notePieces, piecesOf, prosePieces, rootScalar, TextPiece, titlePieces } from './textPieces';
+import { cellPieceGroups, notePieces, piecesOf, prosePieces, rootScalar, TextPiece, titlePieces } from './textPieces';
 
-const pieceNode = (piece: TextPiece): object => piece;
+const groupNode = (group: readonly TextPiece[]): object => group;
 
 /**
  * Runs `check` on every text of the report a reader sees: titles, notes, narrative, table texts,
- * names. Table cells are many and mostly unchanged between edits:
- * their results are replayed (rules/memo.ts); titles, notes and prose are checked each time.
+ * names. Table cells are many and mostly unchanged between edits: their results are replayed
+ * per row (rules/memo.ts); titles, notes and prose are checked each time.
  */
 function checkTexts(context: RuleContext, run: RuleRun, key: string, check: (run: RuleRun, piece: TextPiece) => void): void {
   const { report, text } = context;
@@ -22,7 +22,10 @@ function checkTexts(context: RuleContext, run: RuleRun, key: string, check: (run
     ...prosePieces(report, text),
   ];
   for (const piece of others) check(run, piece);
-  memoizedEach(run, cellPieces(report, text), pieceNode, key, check);
+  // Kept per group of pieces (a row's texts, the same array while the row is unchanged).
+  memoizedEach(run, cellPieceGroups(report, text), groupNode, key, (r, group) => {
+    for (const piece of group) check(r, piece);
+  });
 }
 
 /** The matches of a global expression in a text (the expression's lastIndex is reset: no nesting). */

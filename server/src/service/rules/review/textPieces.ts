@@ -163,7 +163,25 @@ export function titlePieces(report: Report, documentText: string): TextPiece[] {
 const CELL_TEXT_KEYS = new Set(['name', 'item', 'description', 'goal', 'content', 'level1', 'level2', 'level3', 'value', 'basis', 'remark', 'title', 'reason', 'department', 'unit_name', 'gov_name']);
 
 export function cellPieces(report: Report, documentText: string): TextPiece[] {
-  return cached(report, 'cells', () => collectCellPieces(report, documentText));
+  return cached(report, 'cells', () => cellPieceGroups(report, documentText).flat());
+}
+
+/** The groups of `cellPieceGroups`, read once per parsed report. */
+const GROUPS = new WeakMap<Report, readonly (readonly TextPiece[])[]>();
+
+/**
+ * The cell pieces of a report (`cellPieces`, in the same order) in groups: the pieces of one
+ * mapping below a table's root (a row, an indicator) or of one scalar of a table's own mapping.
+ * A group is the same array while its node is unchanged, so a rule can keep its results per
+ * group (rules/memo.ts) and an edit costs a pointer comparison per unchanged row.
+ */
+export function cellPieceGroups(report: Report, documentText: string): readonly (readonly TextPiece[])[] {
+  let groups = GROUPS.get(report);
+  if (!groups) {
+    groups = collectCellPieceGroups(report, documentText);
+    GROUPS.set(report, groups);
+  }
+  return groups;
 }
 
 /**
@@ -172,12 +190,14 @@ export function cellPieces(report: Report, documentText: string): TextPiece[] {
  */
 const MAP_PIECES = new WeakMap<YMap, Map<string, TextPiece[]>>();
 
-function collectCellPieces(report: Report, documentText: string): TextPiece[] {
-  const pieces: TextPiece[] = [];
+function collectCellPieceGroups(report: Report, documentText: string): Array<readonly TextPiece[]> {
+  const groups: Array<readonly TextPiece[]> = [];
   for (const table of report.tables.values()) {
     if (!isMap(table.node)) continue;
+    // The keys of the kept pieces by depth, built once per table (not once per row).
+    const keys: string[] = [];
     const mapPieces = (map: YMap, depth: number): readonly TextPiece[] => {
-      const key = `${table.key}|${depth}`;
+      const key = (keys[depth] ??= `${table.key}|${depth}`);
       let perNode = MAP_PIECES.get(map);
       let found = perNode?.get(key);
       if (!found) {
@@ -192,6 +212,7 @@ function collectCellPieces(report: Report, documentText: string): TextPiece[] {
       }
       return found;
     };
+    // Inside a kept mapping: the pieces of the mappings below it are its own.
     const visit = (node: YNode | null, depth: number, into: TextPiece[]): void => {
       if (!node || depth > 6) return;
       if (isSeq(node)) for (const item of node.items) visit(item, depth + 1, into);
@@ -207,10 +228,29 @@ function collectCellPieces(report: Report, documentText: string): TextPiece[] {
         } else visit(value, depth + 1, into);
       }
     };
+    // Below the table's own mapping: each kept mapping is a group (the same walk as `visit`).
+    const visitGroups = (node: YNode | null, depth: number): void => {
+      if (!node || depth > 6) return;
+      if (isSeq(node)) for (const item of node.items) visitGroups(item, depth + 1);
+      else if (isMap(node)) {
+        const found = mapPieces(node, depth);
+        if (found.length > 0) groups.push(found);
+      }
+    };
     // The table's own mapping changes with every edit inside it: walked, not kept.
-    visitMap(table.node, 0, pieces);
+    for (const pair of table.node.pairs) {
+      const key = pair.key.value;
+      if (key === 'title' || key === 'note') continue;
+      const value = pair.value;
+      if (isScalar(value)) {
+        if (CELL_TEXT_KEYS.has(key) && !value.isNull) {
+          const pieces = piecesOf(value, documentText, 'cell', { table: table.key });
+          if (pieces.length > 0) groups.push(pieces);
+        }
+      } else visitGroups(value, 1);
+    }
   }
-  return pieces;
+  return groups;
 }
 
 /** Where a finding about the whole report goes: the key `key` of the document root, or its start. */
