@@ -1,11 +1,9 @@
 import { t } from '../../i18n/l10n';
 import type { Fix } from '../../findings';
 import type { Rule, RuleContext, RuleRun } from '../ruleTypes';
-import { contextKey, memoizedEach } from '../memo';
+import { contextKey, memoized } from '../memo';
 import { DOUBLED, PLACEHOLDER, RESIDUE } from './reviewData';
-import { cellPieceGroups, notePieces, piecesOf, prosePieces, rootScalar, TextPiece, titlePieces } from './textPieces';
-
-const groupNode = (group: readonly TextPiece[]): object => group;
+import { cellPieceBlocks, notePieces, piecesOf, prosePieces, rootScalar, TextPiece, titlePieces } from './textPieces';
 
 /**
  * Runs `check` on every text of the report a reader sees: titles, notes, narrative, table texts,
@@ -22,10 +20,15 @@ function checkTexts(context: RuleContext, run: RuleRun, key: string, check: (run
     ...prosePieces(report, text),
   ];
   for (const piece of others) check(run, piece);
-  // Kept per group of pieces (a row's texts, the same array while the row is unchanged).
-  memoizedEach(run, cellPieceGroups(report, text), groupNode, key, (r, group) => {
-    for (const piece of group) check(r, piece);
-  });
+  // Kept per block of rows and per group of pieces (a row's texts): an unchanged block is one
+  // replay, a changed one checks again only the groups that changed.
+  for (const block of cellPieceBlocks(report, text)) {
+    memoized(run, block, key, (r) => {
+      for (const group of block) memoized(r, group, key, (g) => {
+        for (const piece of group) check(g, piece);
+      });
+    });
+  }
 }
 
 /** The matches of a global expression in a text (the expression's lastIndex is reset: no nesting). */
