@@ -9,7 +9,9 @@ import type { Cell } from '../../model/types';
  *
  * A side is a list of figures, each the cells it adds up (a printed cell, or the cells of a
  * derived figure such as a class total or 人员经费 = 工资福利 + 对个人和家庭的补助). The lists are
- * the rules' own objects (terms, resolved figures), so recording a relation costs no copy.
+ * the rules' own objects (terms, resolved figures), so recording a relation costs no copy; a
+ * relation and its lists are never changed once recorded (its cells are kept per relation object,
+ * see `cellsOf`): a rule that updates a relation records a new object.
  */
 export interface RelationSide {
   readonly cells: readonly Cell[];
