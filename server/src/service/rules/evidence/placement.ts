@@ -7,7 +7,7 @@ import type { Cell, Report } from '../../model/types';
 import type { Span } from '../../yaml/ast';
 import type { ProseAnalysis } from '../../prose/types';
 import { cellLabels } from './cellLabels';
-import { cellKey, forEachCell, relationMembers, RelationEvidence, RelationMember } from './relationEvidence';
+import { cellKey, cellsOf, forEachCell, relationMembers, RelationEvidence, RelationMember } from './relationEvidence';
 
 /**
  * Where the evidence points (issue 15, "quick fixes must never make a correct report wrong").
@@ -106,21 +106,31 @@ function evidenceCounts(failing: readonly RelationEvidence[], relations: readonl
     entry.stamp = stamp;
     entry.fail++;
   };
-  const passed = (cell: Cell): void => {
-    const entry = counts.get(cellKey(cell));
-    if (!entry || entry.stamp === stamp) return;
-    entry.stamp = stamp;
-    entry.pass++;
-  };
   for (const relation of failing) {
     stamp++;
     forEachCell(relation, failed);
   }
+  // The keys of the cells in question as bits (offsets 0 … the largest): most cells of passing
+  // relations are none of them, and one bit test rejects them without a look-up in `counts`.
+  let largest = -1;
+  for (const key of counts.keys()) if (key > largest && key < 2 ** 30) largest = key;
+  const bits = new Uint32Array((Math.max(largest, 0) >> 5) + 1);
+  for (const key of counts.keys()) if (key >= 0 && key <= largest) bits[key >> 5] |= 1 << (key & 31);
   for (const relation of relations) {
     // Only an equation that holds confirms its figures: 310 ≥ 300 holds for a wrong 310 too.
     if (relation.outcome !== 'pass' || relation.kind !== 'equation') continue;
     stamp++;
-    forEachCell(relation, passed);
+    // The cells kept per relation object (most are replayed unchanged): one key and one bit test
+    // per cell, no walk of the relation's sides.
+    const cells = cellsOf(relation);
+    for (let i = 0; i < cells.length; i++) {
+      const key = cellKey(cells[i]);
+      if (key >= 0 && key <= largest && (bits[key >> 5] & (1 << (key & 31))) === 0) continue;
+      const entry = counts.get(key);
+      if (entry === undefined || entry.stamp === stamp) continue;
+      entry.stamp = stamp;
+      entry.pass++;
+    }
   }
   return counts;
 }

@@ -9,7 +9,9 @@ import type { Cell } from '../../model/types';
  *
  * A side is a list of figures, each the cells it adds up (a printed cell, or the cells of a
  * derived figure such as a class total or 人员经费 = 工资福利 + 对个人和家庭的补助). The lists are
- * the rules' own objects (terms, resolved figures), so recording a relation costs no copy.
+ * the rules' own objects (terms, resolved figures), so recording a relation costs no copy; a
+ * relation and its lists are never changed once recorded (its cells are kept per relation object,
+ * see `cellsOf`): a rule that updates a relation records a new object.
  */
 export interface RelationSide {
   readonly cells: readonly Cell[];
@@ -59,6 +61,28 @@ export function forEachCell(evidence: RelationEvidence, visit: (cell: Cell, side
   if (evidence.whole) visit(evidence.whole, 1);
   for (const figure of evidence.left) for (const cell of figure.cells) visit(cell, 1);
   for (const figure of evidence.right) for (const cell of figure.cells) visit(cell, -1);
+}
+
+/**
+ * The cells of a relation in the order of `forEachCell` (a cell written twice is there twice),
+ * kept per relation object. A relation is immutable (its sides and their cell lists are the
+ * rules' readonly objects, cells are immutable) and the relations of unchanged rows are the same
+ * objects in every validation (replayed from rules/memo.ts): an edit flattens only its new ones.
+ * Only the cell objects are kept, never their keys, which move with the text above them.
+ */
+const CELLS = new WeakMap<RelationEvidence, readonly Cell[]>();
+
+export function cellsOf(evidence: RelationEvidence): readonly Cell[] {
+  let cells = CELLS.get(evidence);
+  if (cells === undefined) {
+    const flat: Cell[] = [];
+    forEachCell(evidence, (cell) => {
+      flat.push(cell);
+    });
+    cells = flat;
+    CELLS.set(evidence, cells);
+  }
+  return cells;
 }
 
 /** Each cell of a relation once, with its side. */

@@ -1,16 +1,14 @@
 import { t } from '../../i18n/l10n';
 import type { Fix } from '../../findings';
 import type { Rule, RuleContext, RuleRun } from '../ruleTypes';
-import { contextKey, memoizedEach } from '../memo';
+import { contextKey, memoized } from '../memo';
 import { DOUBLED, PLACEHOLDER, RESIDUE } from './reviewData';
-import { cellPieces, notePieces, piecesOf, prosePieces, rootScalar, TextPiece, titlePieces } from './textPieces';
-
-const pieceNode = (piece: TextPiece): object => piece;
+import { cellPieceBlocks, notePieces, piecesOf, prosePieces, rootScalar, TextPiece, titlePieces } from './textPieces';
 
 /**
  * Runs `check` on every text of the report a reader sees: titles, notes, narrative, table texts,
- * names. Table cells are many and mostly unchanged between edits:
- * their results are replayed (rules/memo.ts); titles, notes and prose are checked each time.
+ * names. Table cells are many and mostly unchanged between edits: their results are replayed
+ * per row (rules/memo.ts); titles, notes and prose are checked each time.
  */
 function checkTexts(context: RuleContext, run: RuleRun, key: string, check: (run: RuleRun, piece: TextPiece) => void): void {
   const { report, text } = context;
@@ -22,7 +20,15 @@ function checkTexts(context: RuleContext, run: RuleRun, key: string, check: (run
     ...prosePieces(report, text),
   ];
   for (const piece of others) check(run, piece);
-  memoizedEach(run, cellPieces(report, text), pieceNode, key, check);
+  // Kept per block of rows and per group of pieces (a row's texts): an unchanged block is one
+  // replay, a changed one checks again only the groups that changed.
+  for (const block of cellPieceBlocks(report, text)) {
+    memoized(run, block, key, (r) => {
+      for (const group of block) memoized(r, group, key, (g) => {
+        for (const piece of group) check(g, piece);
+      });
+    });
+  }
 }
 
 /** The matches of a global expression in a text (the expression's lastIndex is reset: no nesting). */

@@ -163,7 +163,32 @@ export function titlePieces(report: Report, documentText: string): TextPiece[] {
 const CELL_TEXT_KEYS = new Set(['name', 'item', 'description', 'goal', 'content', 'level1', 'level2', 'level3', 'value', 'basis', 'remark', 'title', 'reason', 'department', 'unit_name', 'gov_name']);
 
 export function cellPieces(report: Report, documentText: string): TextPiece[] {
-  return cached(report, 'cells', () => collectCellPieces(report, documentText));
+  return cached(report, 'cells', () => cellPieceBlocks(report, documentText).flat(2));
+}
+
+/**
+ * Groups of cell pieces: a group is the pieces of one mapping below a table's root (a row, an
+ * indicator) or of one scalar of a table's own mapping, the same array while its node is. A
+ * block is the groups of up to 64 consecutive items of a list (or one group), the same array
+ * while its items' nodes are.
+ */
+export type PieceBlock = readonly (readonly TextPiece[])[];
+
+/** The blocks of `cellPieceBlocks`, read once per parsed report. */
+const BLOCKS = new WeakMap<Report, readonly PieceBlock[]>();
+
+/**
+ * The cell pieces of a report (`cellPieces`, in the same order) in blocks of groups, so that a
+ * rule can keep its results per block and per group (rules/memo.ts): an edit of a large table
+ * costs a pointer comparison per unchanged row and a look-up per unchanged block.
+ */
+export function cellPieceBlocks(report: Report, documentText: string): readonly PieceBlock[] {
+  let blocks = BLOCKS.get(report);
+  if (!blocks) {
+    blocks = collectCellPieceBlocks(report, documentText);
+    BLOCKS.set(report, blocks);
+  }
+  return blocks;
 }
 
 /**
@@ -172,12 +197,38 @@ export function cellPieces(report: Report, documentText: string): TextPiece[] {
  */
 const MAP_PIECES = new WeakMap<YMap, Map<string, TextPiece[]>>();
 
-function collectCellPieces(report: Report, documentText: string): TextPiece[] {
-  const pieces: TextPiece[] = [];
+/** Items per block of a list: 10,000 rows are 157 look-ups. */
+const BLOCK = 64;
+
+interface ItemBlock {
+  readonly nodes: readonly YNode[];
+  readonly groups: PieceBlock;
+}
+
+/** Blocks of a list's items, by the node of the block's first item and the table and depth. */
+const ITEM_BLOCKS = new WeakMap<YNode, Map<string, ItemBlock>>();
+
+/** The block of one group, the same array while the group is. */
+const SINGLE_BLOCKS = new WeakMap<readonly TextPiece[], PieceBlock>();
+
+function singleBlock(group: readonly TextPiece[]): PieceBlock {
+  let block = SINGLE_BLOCKS.get(group);
+  if (!block) {
+    block = [group];
+    SINGLE_BLOCKS.set(group, block);
+  }
+  return block;
+}
+
+function collectCellPieceBlocks(report: Report, documentText: string): PieceBlock[] {
+  const blocks: PieceBlock[] = [];
   for (const table of report.tables.values()) {
     if (!isMap(table.node)) continue;
+    // The keys of the kept pieces by depth, built once per table (not once per row).
+    const keys: string[] = [];
+    const keyAt = (depth: number): string => (keys[depth] ??= `${table.key}|${depth}`);
     const mapPieces = (map: YMap, depth: number): readonly TextPiece[] => {
-      const key = `${table.key}|${depth}`;
+      const key = keyAt(depth);
       let perNode = MAP_PIECES.get(map);
       let found = perNode?.get(key);
       if (!found) {
@@ -192,6 +243,7 @@ function collectCellPieces(report: Report, documentText: string): TextPiece[] {
       }
       return found;
     };
+    // Inside a kept mapping: the pieces of the mappings below it are its own.
     const visit = (node: YNode | null, depth: number, into: TextPiece[]): void => {
       if (!node || depth > 6) return;
       if (isSeq(node)) for (const item of node.items) visit(item, depth + 1, into);
@@ -207,10 +259,55 @@ function collectCellPieces(report: Report, documentText: string): TextPiece[] {
         } else visit(value, depth + 1, into);
       }
     };
+    // Below the table's own mapping each kept mapping is a group (the same walk as `visit`).
+    const visitGroups = (node: YNode | null, depth: number, into: Array<readonly TextPiece[]>): void => {
+      if (!node || depth > 6) return;
+      if (isSeq(node)) for (const item of node.items) visitGroups(item, depth + 1, into);
+      else if (isMap(node)) {
+        const found = mapPieces(node, depth);
+        if (found.length > 0) into.push(found);
+      }
+    };
+    /** The groups of items [start, end) of a list at `depth`, kept while the items' nodes are. */
+    const itemBlock = (items: readonly YNode[], start: number, end: number, depth: number): PieceBlock => {
+      const key = keyAt(depth);
+      const first = items[start];
+      const kept = ITEM_BLOCKS.get(first)?.get(key);
+      if (kept && kept.nodes.length === end - start && kept.nodes.every((node, i) => node === items[start + i])) return kept.groups;
+      const groups: Array<readonly TextPiece[]> = [];
+      for (let i = start; i < end; i++) visitGroups(items[i], depth, groups);
+      let perNode = ITEM_BLOCKS.get(first);
+      if (!perNode) {
+        perNode = new Map();
+        ITEM_BLOCKS.set(first, perNode);
+      }
+      if (perNode.size > 16) perNode.clear();
+      perNode.set(key, { nodes: items.slice(start, end), groups });
+      return groups;
+    };
     // The table's own mapping changes with every edit inside it: walked, not kept.
-    visitMap(table.node, 0, pieces);
+    for (const pair of table.node.pairs) {
+      const key = pair.key.value;
+      if (key === 'title' || key === 'note') continue;
+      const value = pair.value;
+      if (isScalar(value)) {
+        if (CELL_TEXT_KEYS.has(key) && !value.isNull) {
+          const pieces = piecesOf(value, documentText, 'cell', { table: table.key });
+          if (pieces.length > 0) blocks.push(singleBlock(pieces));
+        }
+      } else if (isSeq(value)) {
+        // depth 1 is the list, its items are at depth 2 (as `visit` counts).
+        for (let start = 0; start < value.items.length; start += BLOCK) {
+          const groups = itemBlock(value.items, start, Math.min(value.items.length, start + BLOCK), 2);
+          if (groups.length > 0) blocks.push(groups);
+        }
+      } else if (isMap(value)) {
+        const found = mapPieces(value, 1);
+        if (found.length > 0) blocks.push(singleBlock(found));
+      }
+    }
   }
-  return pieces;
+  return blocks;
 }
 
 /** Where a finding about the whole report goes: the key `key` of the document root, or its start. */
