@@ -81,8 +81,9 @@ class ReportBuilder {
     const signature = amountSignature(rowAmounts);
     const totalNode = getValue(map, 'total');
     const rowsNode = getValue(map, 'rows');
-    const rowNodes: YMap[] = [];
-    if (isSeq(rowsNode)) for (const item of rowsNode.items) if (isMap(item)) rowNodes.push(item);
+    const items = isSeq(rowsNode) ? rowsNode.items : [];
+    // Rows are mappings; anything else is skipped here (the schema reports it).
+    const rowNodes = items.every(isMap) ? (items as readonly YMap[]) : items.filter(isMap);
     // Rows are built a block at a time (yaml/nodeBlocks.ts): an unchanged block gives back its
     // rows, their problems and the columns they print without a look-up per row.
     const rows: Row[] = [];

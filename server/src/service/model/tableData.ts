@@ -16,9 +16,11 @@ function hasFigure(record: AmountRecord): boolean {
  * A table printed with blank or 0.00 cells only has no data.
  */
 export function tableHasData(table: Table): boolean {
-  const records: AmountRecord[] = [...table.rows, ...table.groups.values(), ...(table.total ? [table.total] : [])];
-  for (const list of table.lists.values()) records.push(...list);
-  if (records.some(hasFigure)) return true;
+  // Most tables with data show it in their first rows: no list of all records is built.
+  if (table.total && hasFigure(table.total)) return true;
+  for (const row of table.rows) if (hasFigure(row)) return true;
+  for (const group of table.groups.values()) if (hasFigure(group)) return true;
+  for (const list of table.lists.values()) for (const entry of list) if (hasFigure(entry)) return true;
   for (const cell of table.scalars.values()) if (!cell.amount.blank && !cell.amount.value.isZero()) return true;
   if (!DATA_TABLES.has(table.key)) return false;
   if (table.rows.some((row) => row.kind === 'item' || row.indicators.length > 0)) return true;

@@ -76,12 +76,15 @@ const dependentRecordings = new WeakMap<object, Map<string, DependentRecording>>
 
 /**
  * `memoized` for a result that depends on other nodes besides its own (a subtotal row on the
- * rows under it): replayed while `dependencies` are the same nodes in the same order — a
- * pointer comparison each, where a key naming them would cost a string per dependency.
+ * rows under it): replayed while the `count` nodes `dependencyAt(0 … count − 1)` are the same
+ * nodes in the same order — a pointer comparison each, where a key naming them would cost a
+ * string per dependency, and a list of them an allocation per subtotal on every check.
  */
-export function memoizedWith(run: RuleRun, node: object, key: string, dependencies: readonly object[], compute: (run: RuleRun) => void): void {
+export function memoizedWith(run: RuleRun, node: object, key: string, count: number, dependencyAt: (index: number) => object, compute: (run: RuleRun) => void): void {
   let recording = dependentRecordings.get(node)?.get(key);
-  if (!recording || !sameObjects(recording.dependencies, dependencies)) {
+  if (!recording || !sameDependencies(recording.dependencies, count, dependencyAt)) {
+    const dependencies: object[] = [];
+    for (let i = 0; i < count; i++) dependencies.push(dependencyAt(i));
     recording = { dependencies, checks: 0, reasons: [], reports: [], relations: [] };
     compute(recorder(recording));
     store(dependentRecordings, node, key, recording);
@@ -89,9 +92,9 @@ export function memoizedWith(run: RuleRun, node: object, key: string, dependenci
   replay(run, recording);
 }
 
-function sameObjects(a: readonly object[], b: readonly object[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+function sameDependencies(recorded: readonly object[], count: number, dependencyAt: (index: number) => object): boolean {
+  if (recorded.length !== count) return false;
+  for (let i = 0; i < count; i++) if (recorded[i] !== dependencyAt(i)) return false;
   return true;
 }
 

@@ -8,18 +8,6 @@ import { contextKey, memoizedEach } from '../memo';
 
 const nodeOfRow = (row: Row): object => row.node;
 
-const CODE_ROWS = new WeakMap<Table, readonly Row[]>();
-
-/** The code rows of a table, listed once per table for the seven code rules. */
-function codeRows(table: Table): readonly Row[] {
-  let rows = CODE_ROWS.get(table);
-  if (!rows) {
-    rows = table.rows.filter((row) => row.kind === 'code' && row.code);
-    CODE_ROWS.set(table, rows);
-  }
-  return rows;
-}
-
 /** A code written in a classified table, with the name printed beside it. */
 interface CodedCell {
   readonly table: Table;
@@ -65,9 +53,10 @@ function codeRule(id: string, severity: Rule['severity'], title: string, check: 
       for (const table of context.report.tables.values()) {
         if (!table.def.classification) continue;
         const key = `${id}|${table.key}|${ctx}`;
-        const coded = codeRows(table);
-        // Per-row results are replayed while the row's YAML node is unchanged (rules/memo.ts).
-        memoizedEach(run, coded, nodeOfRow, key, (r, row) => {
+        // Every row is walked (a row without a code records nothing): a list of the code rows
+        // would be built again on every check, while unchanged blocks of rows replay for the
+        // price of a pointer comparison per row (rules/memo.ts).
+        memoizedEach(run, table.rows, nodeOfRow, key, (r, row) => {
           for (const cell of rowCells(table, row)) check(context, r, cell);
         });
       }
@@ -155,8 +144,9 @@ export const pairNotAllowed: Rule = {
     const key = `code/pair-not-allowed|${contextKey(context)}`;
     for (const table of context.report.tables.values()) {
       if (table.def.classification !== 'economic') continue;
-      const paired = table.rows.filter((row) => row.code && row.govCode);
-      memoizedEach(run, paired, nodeOfRow, key, (r, row) => checkPair(context, r, row));
+      memoizedEach(run, table.rows, nodeOfRow, key, (r, row) => {
+        if (row.code && row.govCode) checkPair(context, r, row);
+      });
     }
   },
 };
@@ -187,8 +177,9 @@ export const economicNature: Rule = {
     const key = `code/economic-nature|${contextKey(context)}`;
     for (const table of context.report.tables.values()) {
       if (table.def.classification !== 'economic' || !table.columns.has('personnel') || !table.columns.has('public')) continue;
-      const coded = table.rows.filter((row) => row.kind === 'code' && row.code && /^\d{5}$/.test(row.code.digits));
-      memoizedEach(run, coded, nodeOfRow, key, (r, row) => checkNature(r, row));
+      memoizedEach(run, table.rows, nodeOfRow, key, (r, row) => {
+        if (row.kind === 'code' && row.code && /^\d{5}$/.test(row.code.digits)) checkNature(r, row);
+      });
     }
   },
 };

@@ -67,7 +67,15 @@ export const columnTotals: Rule = {
         run.couldNotCheck(unplacedReason(table, tree.unplaced));
         continue;
       }
-      compare(context, run, table, table.total, tree.top.map((i) => table.rows[i]), `${tableTitle(table.key)}「${t('total row')}」`, 'total=Σrows');
+      // The 合计 row's result depends on it and the top rows (not on the rows under them): an
+      // edit below a subtotal replays it.
+      const total = table.total;
+      const top = tree.top;
+      let positions = '';
+      for (const i of top) if (labelUsesIndex(table.rows[i])) positions += `|${i}`;
+      const key = `sum/column|${table.key}|${table.unit}|${[...table.columns].sort().join(',')}|${contextKey(context)}${positions}`;
+      const dependencyAt = (k: number): object => (k === 0 ? total.node : table.rows[top[k - 1]].node);
+      memoizedWith(run, total.node, key, top.length + 1, dependencyAt, (r) => compare(context, r, table, total, top.map((i) => table.rows[i]), `${tableTitle(table.key)}「${t('total row')}」`, 'total=Σrows'));
     }
   },
 };
@@ -92,22 +100,18 @@ export const hierarchyTotals: Rule = {
         run.couldNotCheck(t('{0} is marked incomplete', tableTitle(table.key)));
         continue;
       }
-      const key = `sum/hierarchy|${table.key}|${[...table.columns].sort().join(',')}|${contextKey(context)}`;
+      const key = `sum/hierarchy|${table.key}|${table.unit}|${[...table.columns].sort().join(',')}|${contextKey(context)}`;
       const title = tableTitle(table.key);
       for (let index = 0; index < table.rows.length; index++) {
         const below = tree.children[index];
         if (below.length === 0) continue;
         const row = table.rows[index];
-        const children = below.map((i) => table.rows[i]);
         // A subtotal's result depends on its own row and exactly which rows are under it (and
         // on their positions where a row is named by its number).
-        const dependencies: object[] = [row.node];
         let positions = labelUsesIndex(row) ? `|@${row.index}` : '';
-        for (const child of children) {
-          dependencies.push(child.node);
-          if (labelUsesIndex(child)) positions += `|${child.index}`;
-        }
-        memoizedWith(run, row.node, key + positions, dependencies, (r) => compare(context, r, table, row, children, `${title}「${rowLabel(row)}」`, 'subtotal=Σchildren'));
+        for (const i of below) if (labelUsesIndex(table.rows[i])) positions += `|${i}`;
+        const dependencyAt = (k: number): object => (k === 0 ? row.node : table.rows[below[k - 1]].node);
+        memoizedWith(run, row.node, key + positions, below.length + 1, dependencyAt, (r) => compare(context, r, table, row, below.map((i) => table.rows[i]), `${title}「${rowLabel(row)}」`, 'subtotal=Σchildren'));
       }
     }
   },

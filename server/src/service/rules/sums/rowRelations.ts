@@ -86,7 +86,7 @@ export const rowRelations: Rule = {
           if (table.total) checkRelations(context, run, set, table.total, () => `${title}「${t('total row')}」`, relations);
           // A row's result depends on its own cells and on the columns its table prints; rows
           // unchanged since the last check are replayed a block at a time.
-          const key = `sum/row|${table.key}|${[...table.columns].sort().join(',')}|${ctx}`;
+          const key = `sum/row|${table.key}|${table.unit}|${[...table.columns].sort().join(',')}|${ctx}`;
           memoizedEach(run, table.rows, nodeOfRow, key, (r, row) => checkRelations(context, r, set, row, () => `${title}「${rowLabel(row)}」`, relations), labelUsesIndex);
         }
       }
