@@ -145,8 +145,8 @@ test('the wait before a check follows the cost of the last check, within the con
   delays.record('a', 12);
   assert.equal(delays.delay('a'), AdaptiveDelay.MIN_MS, 'a cheap check: short wait, still long enough to join keystrokes');
   delays.record('a', 40);
-  assert.equal(delays.delay('a'), 80);
-  delays.record('a', 150);
+  assert.equal(delays.delay('a'), 40, 'as long as the last check took');
+  delays.record('a', 250);
   assert.equal(delays.delay('a'), 200, 'a slow report waits as long as before, no longer');
   assert.equal(delays.delay('b'), 200, 'per document');
   delays.forget('a');
