@@ -104,7 +104,8 @@ async function lspTimes(text: string, uri: string, server: 'ours' | 'ours-felt' 
   }
   const rss = driver.peakRssMb();
   await driver.stop();
-  return { edit: median(times), completion, hover, rss };
+  // The first edit after opening builds what later edits reuse (for either server): not counted.
+  return { edit: median(times.slice(1)), completion, hover, rss };
 }
 
 interface PdfRow {
@@ -194,7 +195,7 @@ async function main(): Promise<void> {
     editTime(1);
     const incremental = median(Array.from({ length: 15 }, (_, i) => editTime(i + 2)));
     const uri = `file:///bench/${name.replace(/\s/g, '-')}.budget.yaml`;
-    const edits = text.length > 500_000 ? 5 : 9;
+    const edits = 10;
     const ours = await lspTimes(text, uri, 'ours', edits);
     const felt = await lspTimes(text, uri, 'ours-felt', edits);
     const yls = await lspTimes(text, uri, 'yls', edits);
