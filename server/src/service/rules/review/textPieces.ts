@@ -1,5 +1,6 @@
 import { getString, isMap, isScalar, isSeq, Span, YMap, YNode, YScalar } from '../../yaml/ast';
 import type { Report, Section, Table, TableKey } from '../../model/types';
+import { NodeBlockCache } from '../../yaml/nodeBlocks';
 
 /**
  * The texts a reviewer reads, cut into paragraphs that know where each of their characters is
@@ -197,16 +198,8 @@ export function cellPieceBlocks(report: Report, documentText: string): readonly 
  */
 const MAP_PIECES = new WeakMap<YMap, Map<string, TextPiece[]>>();
 
-/** Items per block of a list: 10,000 rows are 157 look-ups. */
-const BLOCK = 64;
-
-interface ItemBlock {
-  readonly nodes: readonly YNode[];
-  readonly groups: PieceBlock;
-}
-
-/** Blocks of a list's items, by the node of the block's first item and the table and depth. */
-const ITEM_BLOCKS = new WeakMap<YNode, Map<string, ItemBlock>>();
+/** The groups of blocks of a list's items (yaml/nodeBlocks.ts), kept while the items' nodes are. */
+const ITEM_BLOCKS = new NodeBlockCache<PieceBlock>();
 
 /** The block of one group, the same array while the group is. */
 const SINGLE_BLOCKS = new WeakMap<readonly TextPiece[], PieceBlock>();
@@ -268,23 +261,6 @@ function collectCellPieceBlocks(report: Report, documentText: string): PieceBloc
         if (found.length > 0) into.push(found);
       }
     };
-    /** The groups of items [start, end) of a list at `depth`, kept while the items' nodes are. */
-    const itemBlock = (items: readonly YNode[], start: number, end: number, depth: number): PieceBlock => {
-      const key = keyAt(depth);
-      const first = items[start];
-      const kept = ITEM_BLOCKS.get(first)?.get(key);
-      if (kept && kept.nodes.length === end - start && kept.nodes.every((node, i) => node === items[start + i])) return kept.groups;
-      const groups: Array<readonly TextPiece[]> = [];
-      for (let i = start; i < end; i++) visitGroups(items[i], depth, groups);
-      let perNode = ITEM_BLOCKS.get(first);
-      if (!perNode) {
-        perNode = new Map();
-        ITEM_BLOCKS.set(first, perNode);
-      }
-      if (perNode.size > 16) perNode.clear();
-      perNode.set(key, { nodes: items.slice(start, end), groups });
-      return groups;
-    };
     // The table's own mapping changes with every edit inside it: walked, not kept.
     for (const pair of table.node.pairs) {
       const key = pair.key.value;
@@ -297,10 +273,13 @@ function collectCellPieceBlocks(report: Report, documentText: string): PieceBloc
         }
       } else if (isSeq(value)) {
         // depth 1 is the list, its items are at depth 2 (as `visit` counts).
-        for (let start = 0; start < value.items.length; start += BLOCK) {
-          const groups = itemBlock(value.items, start, Math.min(value.items.length, start + BLOCK), 2);
-          if (groups.length > 0) blocks.push(groups);
-        }
+        const items = value.items;
+        const itemBlocks = ITEM_BLOCKS.values(items.length, (i) => items[i], () => keyAt(2), (start, end) => {
+          const groups: Array<readonly TextPiece[]> = [];
+          for (let i = start; i < end; i++) visitGroups(items[i], 2, groups);
+          return groups;
+        });
+        for (const groups of itemBlocks) if (groups.length > 0) blocks.push(groups);
       } else if (isMap(value)) {
         const found = mapPieces(value, 1);
         if (found.length > 0) blocks.push(singleBlock(found));
