@@ -170,7 +170,7 @@ class ReportBuilder {
    * is (the incremental parser keeps the node of an unchanged row, and its spans follow the
    * row when text above it changes); only the row's position is set per version.
    */
-  row(node: YMap, index: number, rowAmounts: ReadonlySet<string>, signature = amountSignature(rowAmounts)): Row {
+  private row(node: YMap, index: number, rowAmounts: ReadonlySet<string>, signature = amountSignature(rowAmounts)): Row {
     let perNode = ROW_CACHE.get(node);
     let cached = perNode?.get(signature);
     if (!cached) {
