@@ -98,6 +98,9 @@ function sameDependencies(recorded: readonly object[], count: number, dependency
   return true;
 }
 
+/** The node of a table row (or of anything else built from one YAML node): what `memoizedEach` compares. */
+export const nodeOfRow = (row: { readonly node: object }): object => row.node;
+
 /** Items per block of `memoizedEach`: small enough that an edit recomputes little, large enough that 10,000 rows are 160 look-ups. */
 const BLOCK = 64;
 

@@ -92,7 +92,16 @@ export function runRules(context: RuleContext, rules: readonly Rule[] = RULES): 
   } catch (error) {
     internalErrors.push(internalError('evidence', error));
   }
-  const unique = sortedUnique(findings);
+  findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
+  // The same finding is never reported twice at the same place (two relations that end on one
+  // cell with one message, a rule's row and block replays): the first stays.
+  const seen = new Set<string>();
+  const unique = findings.filter((f) => {
+    const key = `${f.span.start}:${f.span.end}:${f.severity}:${f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   const ledger: LedgerEntry[] = [];
   for (const rule of [...rules, ...COMPANION_RULES]) {
     const entry = tallies.get(rule.id);
@@ -108,36 +117,6 @@ export function runRules(context: RuleContext, rules: readonly Rule[] = RULES): 
     if (!(error instanceof DependencyFailed)) internalErrors.push(internalError('claims', error));
   }
   return { findings: unique, ledger, claims, internalErrors, inQuestion };
-}
-
-/**
- * The findings in document order (start, end, rule), each finding once: the same finding is never
- * reported twice at the same place (two relations that end on one cell with one message, a
- * rule's row and block replays), the first stays. Offsets are read once per finding (spans of
- * kept results are getters), and only findings at one place are compared with each other.
- */
-function sortedUnique(findings: readonly Finding[]): Finding[] {
-  const entries = findings.map((finding) => ({ finding, start: finding.span.start, end: finding.span.end }));
-  entries.sort((a, b) => a.start - b.start || a.end - b.end || a.finding.rule.localeCompare(b.finding.rule));
-  const unique: Finding[] = [];
-  for (let i = 0; i < entries.length; ) {
-    const { start, end } = entries[i];
-    let next = i + 1;
-    while (next < entries.length && entries[next].start === start && entries[next].end === end) next++;
-    if (next === i + 1) unique.push(entries[i].finding);
-    else {
-      const seen = new Set<string>();
-      for (let k = i; k < next; k++) {
-        const f = entries[k].finding;
-        const key = `${f.severity}:${f.message}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        unique.push(f);
-      }
-    }
-    i = next;
-  }
-  return unique;
 }
 
 function outcomeOf(tally: Tally | undefined): Outcome {

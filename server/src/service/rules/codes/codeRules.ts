@@ -4,9 +4,8 @@ import { sameName } from '../../codes/names';
 import { tableTitle } from '../../schema/schemaInfo';
 import type { CodeRef, Row, Table, TextValue } from '../../model/types';
 import type { Rule, RuleContext, RuleRun } from '../ruleTypes';
-import { contextKey, memoizedEach } from '../memo';
+import { contextKey, memoizedEach, nodeOfRow } from '../memo';
 
-const nodeOfRow = (row: Row): object => row.node;
 
 /** A code written in a classified table, with the name printed beside it. */
 interface CodedCell {

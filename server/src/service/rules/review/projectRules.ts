@@ -6,9 +6,7 @@ import { convert, MoneyUnit } from '../../amount/units';
 import type { Indicator, Row, Table } from '../../model/types';
 import type { Span } from '../../yaml/ast';
 import type { Rule, RuleContext, RuleRun } from '../ruleTypes';
-import { contextKey, memoizedEach } from '../memo';
-
-const nodeOfRow = (row: Row): object => row.node;
+import { contextKey, memoizedEach, nodeOfRow } from '../memo';
 import { piecesOf, prosePieces } from './textPieces';
 
 /**

@@ -4,7 +4,7 @@ import { rowLabel } from '../../model/labels';
 import { COLUMN_RELATIONS, ColumnRelation } from '../../model/tableDefs';
 import { columnTitle, tableKeyTitle, tableTitle } from '../../schema/schemaInfo';
 import type { AmountRecord, Row, Table } from '../../model/types';
-import { contextKey, memoizedEach } from '../memo';
+import { contextKey, memoizedEach, nodeOfRow } from '../memo';
 import type { Rule, RuleContext, RuleRun } from '../ruleTypes';
 import { checkSum, Term } from './sumCheck';
 
@@ -67,7 +67,6 @@ function checkRelations(context: RuleContext, run: RuleRun, set: RecordSet, reco
   for (const relation of relations) checkRecord(context, run, set, record, label, relation);
 }
 
-const nodeOfRow = (row: Row): object => row.node;
 
 export const rowRelations: Rule = {
   id: 'sum/row',
